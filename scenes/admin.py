@@ -1,0 +1,1 @@
+"""Moderators run the catalogue from here: see scenes/admin.py."""

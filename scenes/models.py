@@ -1,0 +1,324 @@
+"""The catalogue: dramas, actors, characters, back-hug scenes, their screenshots and the trope taxonomy."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .querysets import DramaQuerySet, SceneQuerySet, TropeQuerySet
+from .timecodes import format_timecode
+
+
+class Drama(models.Model):
+    title = models.CharField(max_length=200, help_text="English title, as fans know it.")
+    slug = models.SlugField(max_length=200, unique=True, help_text="The slugified English title; part of public URLs.")
+    hangul_title = models.CharField(max_length=200, blank=True, help_text="Original title in Hangul.")
+    other_titles = models.CharField(
+        max_length=400, blank=True, help_text="Other English titles fans use, separated by semicolons."
+    )
+    year = models.PositiveSmallIntegerField(help_text="Year the drama first aired.")
+    network = models.CharField(max_length=60, help_text="Broadcaster or platform, e.g. KBS2, SBS, tvN.")
+    episodes = models.PositiveSmallIntegerField(help_text="Number of episodes; scenes must fall within them.")
+    poster = models.ImageField(upload_to="posters/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DramaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(episodes__gte=1), name="drama_has_episodes"),
+            models.CheckConstraint(condition=Q(year__gte=1950, year__lte=2100), name="drama_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("scenes:drama-detail", args=[self.slug])
+
+    @property
+    def other_titles_list(self) -> list[str]:
+        return [title.strip() for title in self.other_titles.split(";") if title.strip()]
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=120, help_text="Romanised name, family name first as fans write it.")
+    slug = models.SlugField(max_length=120, unique=True)
+    hangul_name = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("scenes:actor-detail", args=[self.slug])
+
+
+class Character(models.Model):
+    class Gender(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+        OTHER = "other", "Other"
+
+    class Role(models.TextChoices):
+        FEMALE_LEAD = "female_lead", "Female lead"
+        MALE_LEAD = "male_lead", "Male lead"
+        SECOND_FEMALE_LEAD = "second_female_lead", "Second female lead"
+        SECOND_MALE_LEAD = "second_male_lead", "Second male lead"
+        SUPPORTING = "supporting", "Supporting"
+
+    SECOND_LEADS = (Role.SECOND_FEMALE_LEAD, Role.SECOND_MALE_LEAD)
+
+    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="characters")
+    actor = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="roles", null=True, blank=True, help_text="Who plays them."
+    )
+    name = models.CharField(max_length=120)
+    gender = models.CharField(max_length=10, choices=Gender.choices)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUPPORTING)
+
+    class Meta:
+        ordering = ["drama", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["drama", "name"], name="character_unique_in_drama"),
+            models.CheckConstraint(condition=Q(gender__in=["female", "male", "other"]), name="character_gender_known"),
+            models.CheckConstraint(
+                condition=Q(
+                    role__in=["female_lead", "male_lead", "second_female_lead", "second_male_lead", "supporting"]
+                ),
+                name="character_role_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.drama.title})"
+
+    @property
+    def is_second_lead(self) -> bool:
+        return self.role in self.SECOND_LEADS
+
+
+class TropeGroup(models.Model):
+    name = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.TextField(help_text="What this group of tropes is about, for the trope guide.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the trope guide.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Trope(models.Model):
+    class Rule(models.TextChoices):
+        """A derived trope is a fact about the hugger, never a label someone attaches."""
+
+        NONE = "", "Curated (attached to scenes)"
+        SECOND_LEAD = "second_lead", "Derived: the hugger is a second lead"
+        GIRL_INITIATED = "girl_initiated", "Derived: the hugger is female"
+        BOY_INITIATED = "boy_initiated", "Derived: the hugger is male"
+
+    group = models.ForeignKey(TropeGroup, on_delete=models.PROTECT, related_name="tropes")
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    hangul_name = models.CharField(max_length=80, blank=True)
+    description = models.TextField(help_text="A short explanation in our own words, shown on the trope guide.")
+    rule = models.CharField(
+        max_length=20,
+        choices=Rule.choices,
+        blank=True,
+        default=Rule.NONE,
+        help_text="Derived tropes follow from the hugger's role or gender and cannot be attached by hand.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = TropeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group__position", "position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("scenes:trope-detail", args=[self.slug])
+
+    @property
+    def is_derived(self) -> bool:
+        return bool(self.rule)
+
+    def scene_condition(self) -> Q:
+        """A condition on scenes that holds exactly when a scene carries this trope."""
+        if self.rule == self.Rule.SECOND_LEAD:
+            return Q(hugger__role__in=Character.SECOND_LEADS)
+        if self.rule == self.Rule.GIRL_INITIATED:
+            return Q(hugger__gender=Character.Gender.FEMALE)
+        if self.rule == self.Rule.BOY_INITIATED:
+            return Q(hugger__gender=Character.Gender.MALE)
+        return Q(models.Exists(SceneTrope.objects.filter(scene=models.OuterRef("pk"), trope=self)))
+
+    def applies_to_hugger(self, hugger: Character) -> bool:
+        return {
+            self.Rule.SECOND_LEAD: hugger.is_second_lead,
+            self.Rule.GIRL_INITIATED: hugger.gender == Character.Gender.FEMALE,
+            self.Rule.BOY_INITIATED: hugger.gender == Character.Gender.MALE,
+        }.get(self.rule, False)
+
+
+class TropeAlias(models.Model):
+    """Another name fans use for a trope ("captured", "백허그"), so their word finds the curated one."""
+
+    trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "trope aliases"
+
+    def __str__(self):
+        return self.name
+
+
+class Scene(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+
+    drama = models.ForeignKey(Drama, on_delete=models.PROTECT, related_name="scenes")
+    episode = models.PositiveSmallIntegerField()
+    start_seconds = models.PositiveIntegerField(help_text="When the hug starts, in seconds into the episode.")
+    end_seconds = models.PositiveIntegerField(help_text="When the hug ends, in seconds into the episode.")
+    hugger = models.ForeignKey(
+        Character, on_delete=models.PROTECT, related_name="hugs_given", help_text="Who hugs from behind."
+    )
+    hugged = models.ForeignKey(
+        Character, on_delete=models.PROTECT, related_name="hugs_received", help_text="Who is hugged."
+    )
+    setting = models.CharField(max_length=200, blank=True, help_text="Where it happens, e.g. 'rainy bus stop'.")
+    description = models.TextField(help_text="What happens, in a few sentences of our own.")
+    line_korean = models.CharField(max_length=300, blank=True, help_text="The line spoken during the hug, in Korean.")
+    line_english = models.CharField(max_length=300, blank=True, help_text="The same line in English.")
+    is_illustrative = models.BooleanField(
+        default=False,
+        help_text="An invented placeholder scene for the demo, not a documented moment of the drama.",
+    )
+    is_featured = models.BooleanField(default=False, help_text="Shown on the front page as a moderators' pick.")
+    tropes = models.ManyToManyField(Trope, through="SceneTrope", related_name="scenes", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="submitted_scenes"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = SceneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(episode__gte=1), name="scene_episode_positive"),
+            models.CheckConstraint(condition=Q(end_seconds__gt=F("start_seconds")), name="scene_ends_after_start"),
+            models.CheckConstraint(condition=~Q(hugger=F("hugged")), name="scene_hugger_is_not_hugged"),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "published", "rejected"]), name="scene_status_known"
+            ),
+        ]
+        # The rules that span tables (episode within the drama, both characters of the scene's drama)
+        # are enforced by triggers: see scenes/db_rules.py.
+        indexes = [models.Index(fields=["drama", "episode"], name="scene_drama_episode")]
+
+    def __str__(self):
+        return f"{self.drama.title} ep. {self.episode} {self.timecode}: {self.hugger.name} → {self.hugged.name}"
+
+    def get_absolute_url(self):
+        return reverse("scenes:scene-detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.drama_id and self.episode and self.episode > self.drama.episodes:
+            errors["episode"] = f"{self.drama.title} has only {self.drama.episodes} episodes."
+        for field in ("hugger", "hugged"):
+            character = getattr(self, field, None) if getattr(self, f"{field}_id") else None
+            if character and self.drama_id and character.drama_id != self.drama_id:
+                errors[field] = f"{character.name} is not a character of {self.drama.title}."
+        if self.hugger_id and self.hugger_id == self.hugged_id:
+            errors["hugged"] = "Someone cannot back-hug themselves: pick two different characters."
+        if self.start_seconds is not None and self.end_seconds is not None and self.end_seconds <= self.start_seconds:
+            errors["end_seconds"] = "The hug must end after it starts."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def timecode(self) -> str:
+        return format_timecode(self.start_seconds)
+
+    @property
+    def duration_seconds(self) -> int:
+        return self.end_seconds - self.start_seconds
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_second_lead(self) -> bool:
+        return self.hugger.is_second_lead
+
+    @property
+    def is_girl_initiated(self) -> bool:
+        return self.hugger.gender == Character.Gender.FEMALE
+
+    def derived_tropes(self) -> list[Trope]:
+        return [trope for trope in Trope.objects.derived_list() if trope.applies_to_hugger(self.hugger)]
+
+    def public_tropes(self) -> list[Trope]:
+        """Derived classifications first, then the curated tropes (use with for_cards() to stay query-free)."""
+        curated = sorted(self.tropes.all(), key=lambda t: (t.group.position, t.position, t.name))
+        return self.derived_tropes() + curated
+
+    def publish(self, *, when=None):
+        self.status = self.Status.PUBLISHED
+        self.published_at = self.published_at or when or timezone.now()
+
+
+class SceneTrope(models.Model):
+    """A curated trope attached to a scene. Derived tropes are never stored (a trigger refuses them)."""
+
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="scene_tropes")
+    trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="scene_tropes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scene", "trope"], name="scene_trope_once")]
+
+    def __str__(self):
+        return f"{self.trope} on scene {self.scene_id}"
+
+
+def screenshot_path(instance, filename):
+    return f"screenshots/{instance.scene_id or 'new'}/{filename}"
+
+
+class SceneImage(models.Model):
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(upload_to=screenshot_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt_text = models.CharField(max_length=300, help_text="Describe the picture for people who cannot see it.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.alt_text

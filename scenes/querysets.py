@@ -1,0 +1,111 @@
+"""Reads: querysets that read like the questions readers ask of the catalogue."""
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.utils.text import slugify
+
+DERIVED_TROPES_CACHE_KEY = "scenes:derived-tropes:v1"
+
+
+class DramaQuerySet(models.QuerySet):
+    def with_scene_counts(self):
+        """Each drama with the number of its published back hugs."""
+        return self.annotate(
+            scene_count=Count("scenes", filter=Q(scenes__status="published"), distinct=True),
+        )
+
+
+class TropeQuerySet(models.QuerySet):
+    def curated(self):
+        return self.filter(rule="")
+
+    def derived(self):
+        return self.exclude(rule="")
+
+    def derived_list(self) -> list:
+        """The derived tropes (second-lead, girl-initiated, ...), cached: every scene card shows them."""
+        tropes = cache.get(DERIVED_TROPES_CACHE_KEY)
+        if tropes is None:
+            tropes = list(self.model.objects.derived().select_related("group").order_by("position"))
+            cache.set(DERIVED_TROPES_CACHE_KEY, tropes, timeout=3600)
+        return tropes
+
+    def resolve(self, word: str):
+        """The trope a fan means by ``word``: its slug, its name, or one of its aliases. None if unknown."""
+        word = (word or "").strip()
+        if not word:
+            return None
+        slug = slugify(word, allow_unicode=True)
+        return (
+            self.filter(Q(slug=slug) | Q(name__iexact=word) | Q(hangul_name=word) | Q(aliases__slug=slug))
+            .select_related("group")
+            .distinct()
+            .first()
+        )
+
+
+class SceneQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status="published")
+
+    def visible_to(self, user):
+        """Published scenes for everyone; a fan also sees their own submissions; moderators see all."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(status="published") | Q(submitted_by=user))
+        return self.published()
+
+    def for_cards(self):
+        """Everything a scene card shows, in a fixed number of queries."""
+        from .models import SceneImage, Trope
+
+        return self.select_related("drama", "hugger__actor", "hugged__actor").prefetch_related(
+            Prefetch("tropes", queryset=Trope.objects.select_related("group")),
+            Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")),
+        )
+
+    def with_all_tropes(self, tropes):
+        """Scenes that carry every one of ``tropes``."""
+        queryset = self
+        for trope in tropes:
+            queryset = queryset.filter(trope.scene_condition())
+        return queryset
+
+    def without_tropes(self, tropes):
+        queryset = self
+        for trope in tropes:
+            queryset = queryset.exclude(trope.scene_condition())
+        return queryset
+
+    def featuring(self, actor):
+        """Back hugs the actor gives or receives."""
+        return self.filter(Q(hugger__actor=actor) | Q(hugged__actor=actor))
+
+    def matching(self, text: str):
+        """A plain case-insensitive match over what a reader might type: titles, names, setting, words."""
+        condition = Q()
+        for word in text.split():
+            condition &= (
+                Q(drama__title__icontains=word)
+                | Q(drama__hangul_title__icontains=word)
+                | Q(drama__other_titles__icontains=word)
+                | Q(hugger__name__icontains=word)
+                | Q(hugged__name__icontains=word)
+                | Q(hugger__actor__name__icontains=word)
+                | Q(hugged__actor__name__icontains=word)
+                | Q(hugger__actor__hangul_name__icontains=word)
+                | Q(hugged__actor__hangul_name__icontains=word)
+                | Q(setting__icontains=word)
+                | Q(description__icontains=word)
+                | Q(line_english__icontains=word)
+                | Q(line_korean__icontains=word)
+            )
+        return self.filter(condition)
+
+    def newest_first(self):
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
+
+    def in_story_order(self):
+        return self.order_by("drama__title", "episode", "start_seconds", "id")

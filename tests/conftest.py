@@ -1,0 +1,32 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import SceneFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The taxonomy cache must not leak rows between tests' databases."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def fan(db):
+    return UserFactory(username="hugfan")
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(username="mod", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def scene(db):
+    return SceneFactory()
