@@ -104,6 +104,20 @@ class SceneQuerySet(models.QuerySet):
             )
         return self.filter(condition)
 
+    def classification_totals(self) -> dict:
+        """How many scenes there are, and how many are girl-initiated or second-lead, in one query."""
+        from .models import Character
+
+        totals = self.order_by().aggregate(
+            scenes=Count("pk"),
+            girl_initiated=Count("pk", filter=Q(hugger__gender=Character.Gender.FEMALE)),
+            second_lead=Count("pk", filter=Q(hugger__role__in=Character.SECOND_LEADS)),
+        )
+        total = totals["scenes"]
+        totals["girl_initiated_share"] = round(100 * totals["girl_initiated"] / total) if total else 0
+        totals["second_lead_share"] = round(100 * totals["second_lead"] / total) if total else 0
+        return totals
+
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
 

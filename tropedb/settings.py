@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "scenes.errors.SiteErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "tropedb.urls"

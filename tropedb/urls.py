@@ -1,22 +1,23 @@
-"""
-URL configuration for tropedb project.
-
-The `urlpatterns` list routes URLs to views. For more information please see:
-    https://docs.djangoproject.com/en/5.2/topics/http/urls/
-Examples:
-Function views
-    1. Add an import:  from my_app import views
-    2. Add a URL to urlpatterns:  path('', views.home, name='home')
-Class-based views
-    1. Add an import:  from other_app.views import Home
-    2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
-Including another URLconf
-    1. Import the include() function: from django.urls import include, path
-    2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
-"""
+from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+admin.site.site_header = "tropedb moderation"
+admin.site.site_title = "tropedb moderation"
+admin.site.index_title = "Catalogue and community"
 
 urlpatterns = [
-    path('admin/', admin.site.urls),
+    path("admin/", admin.site.urls),
+    path("", include("scenes.urls")),
 ]
+
+if settings.SERVE_MEDIA:
+    # Uploaded screenshots from MEDIA_ROOT; production may put a bucket or CDN in front instead.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler400 = "scenes.errors.bad_request"
+handler403 = "scenes.errors.permission_denied"
+handler404 = "scenes.errors.page_not_found"
+handler500 = "scenes.errors.server_error"

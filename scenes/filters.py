@@ -1,0 +1,140 @@
+"""
+The catalogue's query string, as one django-filter FilterSet: pages and the API read it the same way.
+
+    drama=<slug>  trope=<slug> (repeatable, all must hold)  exclude=<slug> (repeatable)
+    actor=<slug>  q=<text>  sort=<order>
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Actor, Drama, Trope
+
+SLUG_MAX_LENGTH = 80
+SEARCH_MAX_LENGTH = 200
+# A trope may also be named by a fan's word (an alias, Hangul included), so allow unicode words.
+TROPE_WORD = re.compile(r"^[\w\- ]+$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+# NUL has its own message from Django's form fields.
+CONTROL_CHARACTERS = re.compile(r"[\x01-\x1f\x7f]")
+
+
+def reject_control_characters(value: str) -> None:
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError("Remove the control characters from the search.")
+
+
+class TropeWordsField(forms.Field):
+    """Several trope slugs (or aliases fans use), each resolved to the curated Trope."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        words = [value] if isinstance(value, str) else list(value)
+        if len(words) > 20:
+            raise ValidationError("Pick at most 20 tropes at once.")
+        tropes, unknown = [], []
+        for word in words:
+            if len(word) > SLUG_MAX_LENGTH or not TROPE_WORD.match(word):
+                unknown.append(word[:40])
+                continue
+            trope = Trope.objects.resolve(word)
+            if trope is None:
+                unknown.append(word)
+            elif trope not in tropes:
+                tropes.append(trope)
+        if unknown:
+            names = ", ".join(f"“{word}”" for word in unknown)
+            raise ValidationError(f"No trope called {names}. See the trope guide for the ones we know.")
+        return tropes
+
+
+class TropeWordsFilter(django_filters.Filter):
+    field_class = TropeWordsField
+
+
+class SlugModelChoiceField(forms.ModelChoiceField):
+    """Checks the slug's shape before asking the database, so odd bytes never reach a query."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if len(str(value)) > SLUG_MAX_LENGTH * 3 or not SLUG.match(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A drama or actor named by its slug, with a message that says what was not found."""
+
+    field_class = SlugModelChoiceField
+
+    def __init__(self, *args, noun: str, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid_choice": f"No {noun} by that name in the catalogue."})
+        super().__init__(*args, to_field_name="slug", **kwargs)
+
+
+class SceneFilter(django_filters.FilterSet):
+    SORTS = {
+        "new": ("Newest first", "newest_first"),
+        "story": ("Drama and episode", "in_story_order"),
+    }
+    DEFAULT_SORT = "new"
+
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_text",
+        max_length=SEARCH_MAX_LENGTH,
+        validators=[reject_control_characters],
+    )
+    drama = SlugChoiceFilter(queryset=Drama.objects.all(), noun="drama", label="Drama", empty_label="All dramas")
+    actor = SlugChoiceFilter(
+        queryset=Actor.objects.all(), noun="actor", label="Actor", empty_label="Any actor", method="filter_actor"
+    )
+    trope = TropeWordsFilter(label="With all of these tropes", method="filter_tropes")
+    exclude = TropeWordsFilter(label="Without these tropes", method="filter_excluded")
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+        error_messages={"invalid_choice": "Sort by " + " or ".join(label.lower() for label, _ in SORTS.values()) + "."},
+    )
+
+    class Meta:
+        fields = ["q", "drama", "actor", "trope", "exclude", "sort"]
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            queryset = self.filter_sort(queryset, "sort", self.DEFAULT_SORT)
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value) if value.strip() else queryset
+
+    def filter_tropes(self, queryset, name, tropes):
+        return queryset.with_all_tropes(tropes)
+
+    def filter_excluded(self, queryset, name, tropes):
+        return queryset.without_tropes(tropes)
+
+    def filter_sort(self, queryset, name, value):
+        method = self.SORTS.get(value or self.DEFAULT_SORT, self.SORTS[self.DEFAULT_SORT])[1]
+        return getattr(queryset, method)()
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.featuring(value)
+
+    def chosen(self, name: str):
+        """A cleaned filter value (e.g. the included tropes), or its empty value when absent or invalid."""
+        empty = [] if name in ("trope", "exclude") else None
+        if not self.is_bound:
+            return empty
+        self.is_valid()  # Cleans the form; the valid fields stay usable when another one is not.
+        return self.form.cleaned_data.get(name) or empty

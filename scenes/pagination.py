@@ -1,0 +1,31 @@
+"""Page numbers from the query string, with messages a reader understands instead of a server error."""
+
+from django.core.paginator import Page, Paginator
+
+
+class PageError(Exception):
+    def __init__(self, message: str, *, status: int, last_page: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.last_page = last_page
+
+
+def paginate(items, page_param: str | None, *, per_page: int) -> Page:
+    """The requested page; PageError(400) for a page that is not a number, PageError(404) past the end."""
+    paginator = Paginator(items, per_page)
+    if page_param in (None, ""):
+        return paginator.page(1)
+    if len(page_param) > 9 or not page_param.isdigit() or not page_param.isascii():
+        raise PageError("The page must be a whole number, like page=2.", status=400)
+    number = int(page_param)
+    if number < 1:
+        raise PageError("Pages are numbered from 1.", status=400)
+    if number > paginator.num_pages:
+        raise PageError(
+            f"There is no page {number}: these results have {paginator.num_pages} "
+            f"page{'s' if paginator.num_pages != 1 else ''}.",
+            status=404,
+            last_page=paginator.num_pages,
+        )
+    return paginator.page(number)
