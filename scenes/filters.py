@@ -109,6 +109,11 @@ class SceneFilter(django_filters.FilterSet):
     class Meta:
         fields = ["q", "drama", "actor", "trope", "exclude", "sort"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Actors are chosen from actor pages and scene cards; a select of every actor would not scale.
+        self.form.fields["actor"].widget = forms.HiddenInput()
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("sort"):

@@ -134,7 +134,7 @@ def trope_detail(request, slug):
         "aliases": trope.aliases.all(),
         "page": page,
         "message": message,
-        "related": Trope.objects.filter(group=trope.group).exclude(pk=trope.pk),
+        "related": Trope.objects.filter(group=trope.group).exclude(pk=trope.pk).select_related("group"),
     }
     return render(request, "scenes/trope_detail.html", context, status=status)
 

@@ -1,0 +1,160 @@
+"""The catalogue's query string: every parameter, combinations, and bad input that must never be a 500."""
+
+import pytest
+
+from tests.factories import ActorFactory, DramaFactory, SceneFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/scenes/"
+
+
+def listed(client, query):
+    response = client.get(LIST, query)
+    assert response.status_code == 200, response.context.get("message")
+    return set(response.context["page"].object_list)
+
+
+@pytest.fixture
+def heirs():
+    return DramaFactory(
+        title="The Heirs", slug="the-heirs", hangul_title="상속자들", other_titles="Heirs; The Inheritors"
+    )
+
+
+def test_drama_filter_keeps_that_dramas_scenes(client, heirs):
+    inside = SceneFactory(drama=heirs)
+    SceneFactory()
+    assert listed(client, {"drama": "the-heirs"}) == {inside}
+
+
+def test_every_trope_given_must_hold(client):
+    both = SceneFactory(tropes=["comfort", "lingering"])
+    SceneFactory(tropes=["comfort"])
+    SceneFactory(tropes=["lingering"])
+    assert listed(client, {"trope": ["comfort", "lingering"]}) == {both}
+
+
+def test_a_derived_trope_filters_by_the_characters(client):
+    hers = SceneFactory(hugger__gender="female", hugger__role="female_lead")
+    second = SceneFactory(hugger__role="second_male_lead")
+    SceneFactory()
+    assert listed(client, {"trope": "girl-initiated"}) == {hers}
+    assert listed(client, {"trope": "second-lead"}) == {second}
+    assert listed(client, {"trope": ["second-lead", "boy-initiated"]}) == {second}
+
+
+def test_excluded_tropes_are_left_out(client):
+    kept = SceneFactory(tropes=["welcomed"])
+    SceneFactory(tropes=["reluctant"])
+    SceneFactory(hugger__gender="female", tropes=["welcomed"])
+    assert listed(client, {"exclude": ["reluctant", "girl-initiated"]}) == {kept}
+
+
+def test_include_and_exclude_combine_with_drama(client, heirs):
+    wanted = SceneFactory(drama=heirs, tropes=["comfort"])
+    SceneFactory(drama=heirs, tropes=["comfort", "reluctant"])
+    SceneFactory(tropes=["comfort"])
+    assert listed(client, {"drama": "the-heirs", "trope": "comfort", "exclude": "reluctant"}) == {wanted}
+
+
+def test_a_fans_word_for_a_trope_works_in_the_filter(client):
+    captured = SceneFactory(tropes=["reluctant"])
+    SceneFactory()
+    assert listed(client, {"trope": "captured"}) == {captured}
+
+
+def test_actor_filter_finds_hugs_given_and_received(client):
+    actor = ActorFactory(slug="lee-min-ho")
+    gives = SceneFactory(hugger__actor=actor)
+    receives = SceneFactory(hugged__actor=actor)
+    SceneFactory()
+    assert listed(client, {"actor": "lee-min-ho"}) == {gives, receives}
+
+
+@pytest.mark.parametrize("text", ["Heirs", "상속자들", "inheritors", "umbrella", "  umbrella   HEIRS "])
+def test_text_search_matches_titles_and_descriptions(client, heirs, text):
+    found = SceneFactory(drama=heirs, description="He holds her under an umbrella.")
+    SceneFactory(description="Nothing to see.")
+    assert listed(client, {"q": text}) == {found}
+
+
+def test_text_search_matches_actor_names(client):
+    found = SceneFactory(hugger__actor=ActorFactory(name="Park Shin-hye", hangul_name="박신혜"))
+    SceneFactory()
+    assert listed(client, {"q": "park shin-hye"}) == {found}
+    assert listed(client, {"q": "박신혜"}) == {found}
+
+
+def test_newest_is_the_default_order_and_story_order_is_offered(client, heirs):
+    late = SceneFactory(drama=heirs, episode=9)
+    early = SceneFactory(drama=heirs, episode=2)
+    assert list(client.get(LIST).context["page"].object_list) == [early, late]
+    assert list(client.get(LIST, {"sort": "story"}).context["page"].object_list) == [early, late][::1]
+    ordered = list(client.get(LIST, {"sort": "story"}).context["page"].object_list)
+    assert [scene.episode for scene in ordered] == [2, 9]
+
+
+def test_pages_split_long_results(client, settings):
+    settings.SCENES_PER_PAGE = 2
+    SceneFactory.create_batch(5)
+    response = client.get(LIST, {"page": "3"})
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 1
+    assert "page 3 of 3" in response.content.decode()
+
+
+def test_unpublished_scenes_never_appear(client):
+    SceneFactory(status="pending", published_at=None)
+    SceneFactory(status="rejected")
+    assert listed(client, {}) == set()
+
+
+def test_a_filter_matching_nothing_is_an_empty_result_not_an_error(client):
+    SceneFactory()
+    response = client.get(LIST, {"trope": "neck-kiss"})
+    assert response.status_code == 200
+    assert "No back hugs match" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ({"drama": "no-such-drama"}, 400, "No drama by that name"),
+        ({"actor": "nobody"}, 400, "No actor by that name"),
+        ({"trope": "flying-hug"}, 400, "No trope called “flying-hug”"),
+        ({"exclude": "flying-hug"}, 400, "No trope called"),
+        ({"sort": "bogus"}, 400, "Sort by newest first or drama and episode"),
+        ({"page": "abc"}, 400, "The page must be a whole number"),
+        ({"page": "0"}, 400, "Pages are numbered from 1"),
+        ({"page": "-1"}, 400, "The page must be a whole number"),
+        ({"page": "99999"}, 404, "There is no page 99999"),
+        ({"page": "9" * 400}, 400, "The page must be a whole number"),
+        ({"q": "x" * 10_000}, 400, "at most 200 characters"),
+        ({"q": "hug\x00"}, 400, "Null characters are not allowed"),
+        ({"q": "hug\x1b[31m"}, 400, "Remove the control characters"),
+        ({"drama": "the-heirs\x00"}, 400, "No drama by that name"),
+        ({"drama": "x" * 10_000}, 400, "No drama by that name"),
+        ({"trope": "\x00"}, 400, "No trope called"),
+        ({"trope": "<script>alert(1)</script>"}, 400, "No trope called"),
+        ({"trope": ["comfort"] * 30}, 400, "at most 20 tropes"),
+        ({"actor": "'; DROP TABLE scenes_scene; --"}, 400, "No actor by that name"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_a_4xx(client, heirs, query, status, message):
+    SceneFactory(drama=heirs)
+    response = client.get(LIST, query)
+    assert response.status_code == status
+    assert message in response.content.decode()
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_bad_filter_keeps_the_valid_ones_on_the_form(client, heirs):
+    response = client.get(LIST, {"drama": "the-heirs", "trope": "nope"})
+    assert response.status_code == 400
+    assert 'value="the-heirs" selected' in response.content.decode()
+
+
+def test_empty_parameters_from_the_form_mean_no_filter(client):
+    scene = SceneFactory()
+    assert listed(client, {"q": "", "drama": "", "actor": "", "sort": "", "page": ""}) == {scene}
