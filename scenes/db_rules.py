@@ -7,9 +7,10 @@ A CHECK constraint sees one row only, so these rules live in triggers (SQLite an
 - derived tropes (second-lead, girl-initiated, boy-initiated) are facts about the hugger and are never
   stored on a scene, so they cannot disagree with the characters.
 
-A violation raises IntegrityError. On SQLite, Django rebuilds a table for some schema changes, which
-drops its triggers: a migration that alters one of these tables must call ``install`` again
-(tests/test_models.py fails if the rules go missing).
+A violation raises IntegrityError. On SQLite, Django rebuilds a table for many schema changes, which
+fails while triggers name the table and drops the table's own triggers: a migration that alters one of
+these tables starts with ``RunPython(uninstall, install)`` and ends with ``RunPython(install, uninstall)``
+(see 0004; tests/test_models.py fails if the rules go missing).
 """
 
 SQLITE = [

@@ -221,6 +221,19 @@ class Scene(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
+    # Tallies kept by the community services (votes, favourites, comments) in the same transaction as the
+    # rows they count, so lists can sort by them with an index instead of counting per request.
+    awesome_count = models.PositiveIntegerField(default=0, editable=False)
+    awkward_count = models.PositiveIntegerField(default=0, editable=False)
+    awesome_score = models.FloatField(
+        default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awesome."
+    )
+    controversy = models.FloatField(
+        default=0.0, editable=False, help_text="High when many fans vote and they split close to 50/50."
+    )
+    favourite_count = models.PositiveIntegerField(default=0, editable=False)
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+
     objects = SceneQuerySet.as_manager()
 
     class Meta:
@@ -235,7 +248,12 @@ class Scene(models.Model):
         ]
         # The rules that span tables (episode within the drama, both characters of the scene's drama)
         # are enforced by triggers: see scenes/db_rules.py.
-        indexes = [models.Index(fields=["drama", "episode"], name="scene_drama_episode")]
+        indexes = [
+            models.Index(fields=["drama", "episode"], name="scene_drama_episode"),
+            models.Index(fields=["status", "-awesome_score"], name="scene_awesome"),
+            models.Index(fields=["status", "-controversy"], name="scene_controversial"),
+            models.Index(fields=["status", "-comment_count"], name="scene_discussed"),
+        ]
 
     def __str__(self):
         return f"{self.drama.title} ep. {self.episode} {self.timecode}: {self.hugger.name} → {self.hugged.name}"
