@@ -59,7 +59,7 @@ def without_value(params: QueryDict, key: str, value: str | None = None) -> str:
 def trope_counts(scenes) -> dict[int, int]:
     """How many of ``scenes`` carry each trope, derived ones included: three queries however many scenes."""
     counts = dict(
-        SceneTrope.objects.filter(scene__in=scenes.order_by().values("pk"))
+        SceneTrope.objects.filter(is_public=True, scene__in=scenes.order_by().values("pk"))
         .values_list("trope")
         .annotate(n=Count("scene", distinct=True))
         .values_list("trope", "n")

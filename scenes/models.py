@@ -162,7 +162,7 @@ class Trope(models.Model):
             return Q(hugger__gender=Character.Gender.FEMALE)
         if self.rule == self.Rule.BOY_INITIATED:
             return Q(hugger__gender=Character.Gender.MALE)
-        return Q(models.Exists(SceneTrope.objects.filter(scene=models.OuterRef("pk"), trope=self)))
+        return Q(models.Exists(SceneTrope.objects.filter(scene=models.OuterRef("pk"), trope=self, is_public=True)))
 
     def applies_to_hugger(self, hugger: Character) -> bool:
         return {
@@ -300,9 +300,13 @@ class Scene(models.Model):
         return [trope for trope in Trope.objects.derived_list() if trope.applies_to_hugger(self.hugger)]
 
     def public_tropes(self) -> list[Trope]:
-        """Derived classifications first, then the curated tropes (use with for_cards() to stay query-free)."""
-        curated = sorted(self.tropes.all(), key=lambda t: (t.group.position, t.position, t.name))
-        return self.derived_tropes() + curated
+        """Derived classifications first, then the public attached ones (for_cards() prefetches them)."""
+        if hasattr(self, "public_scene_tropes"):
+            attached = [scene_trope.trope for scene_trope in self.public_scene_tropes]
+        else:
+            attached = list(self.tropes.filter(scene_tropes__is_public=True).select_related("group"))
+        attached.sort(key=lambda t: (t.group.position, t.position, t.name))
+        return self.derived_tropes() + attached
 
     def publish(self, *, when=None):
         self.status = self.Status.PUBLISHED
@@ -310,17 +314,38 @@ class Scene(models.Model):
 
 
 class SceneTrope(models.Model):
-    """A curated trope attached to a scene. Derived tropes are never stored (a trigger refuses them)."""
+    """
+    A trope on a scene, attached by a moderator (curated) or proposed by a fan, with the fans' agreement.
+
+    Only public ones show on the scene and match filters: a curated trope stays public until fans reject
+    it; a proposed one becomes public once enough fans agree (community.services.recount_trope_votes).
+    Derived tropes are never stored (a trigger refuses them).
+    """
+
+    class Origin(models.TextChoices):
+        CURATED = "curated", "Curated"
+        PROPOSED = "proposed", "Proposed by fans"
 
     scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="scene_tropes")
     trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="scene_tropes")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
+    agree_count = models.PositiveIntegerField(default=0, editable=False)
+    disagree_count = models.PositiveIntegerField(default=0, editable=False)
+    is_public = models.BooleanField(default=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scene", "trope"], name="scene_trope_once")]
+        indexes = [models.Index(fields=["trope", "is_public", "scene"], name="scenetrope_public")]
 
     def __str__(self):
         return f"{self.trope} on scene {self.scene_id}"
+
+    @property
+    def agreement(self) -> int:
+        """The share of fans who agree, in percent (None before anyone voted)."""
+        votes = self.agree_count + self.disagree_count
+        return round(100 * self.agree_count / votes) if votes else None
 
 
 def screenshot_path(instance, filename):

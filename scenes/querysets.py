@@ -59,10 +59,14 @@ class SceneQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything a scene card shows, in a fixed number of queries."""
-        from .models import SceneImage, Trope
+        from .models import SceneImage, SceneTrope
 
         return self.select_related("drama", "hugger__actor", "hugged__actor").prefetch_related(
-            Prefetch("tropes", queryset=Trope.objects.select_related("group")),
+            Prefetch(
+                "scene_tropes",
+                queryset=SceneTrope.objects.filter(is_public=True).select_related("trope__group"),
+                to_attr="public_scene_tropes",
+            ),
             Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")),
         )
 
