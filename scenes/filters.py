@@ -82,6 +82,10 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
 class SceneFilter(django_filters.FilterSet):
     SORTS = {
         "new": ("Newest first", "newest_first"),
+        "awesome": ("Most awesome", "by_awesome"),
+        "awkward": ("Most awkward", "by_awkward"),
+        "controversial": ("Most controversial", "by_controversy"),
+        "discussed": ("Most discussed", "by_discussion"),
         "story": ("Drama and episode", "in_story_order"),
     }
     DEFAULT_SORT = "new"
@@ -96,6 +100,13 @@ class SceneFilter(django_filters.FilterSet):
     actor = SlugChoiceFilter(
         queryset=Actor.objects.all(), noun="actor", label="Actor", empty_label="Any actor", method="filter_actor"
     )
+    verdict = django_filters.ChoiceFilter(
+        label="Fans' verdict",
+        choices=[("awesome", "Mostly awesome"), ("awkward", "Mostly awkward")],
+        method="filter_verdict",
+        empty_label="Any verdict",
+        error_messages={"invalid_choice": "The verdict filter is awesome or awkward."},
+    )
     trope = TropeWordsFilter(label="With all of these tropes", method="filter_tropes")
     exclude = TropeWordsFilter(label="Without these tropes", method="filter_excluded")
     sort = django_filters.ChoiceFilter(
@@ -103,11 +114,11 @@ class SceneFilter(django_filters.FilterSet):
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         method="filter_sort",
         empty_label=None,
-        error_messages={"invalid_choice": "Sort by " + " or ".join(label.lower() for label, _ in SORTS.values()) + "."},
+        error_messages={"invalid_choice": "Sort by " + ", ".join(SORTS) + "."},
     )
 
     class Meta:
-        fields = ["q", "drama", "actor", "trope", "exclude", "sort"]
+        fields = ["q", "drama", "actor", "verdict", "trope", "exclude", "sort"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,6 +143,9 @@ class SceneFilter(django_filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         method = self.SORTS.get(value or self.DEFAULT_SORT, self.SORTS[self.DEFAULT_SORT])[1]
         return getattr(queryset, method)()
+
+    def filter_verdict(self, queryset, name, value):
+        return queryset.with_verdict(value)
 
     def filter_actor(self, queryset, name, value):
         return queryset.featuring(value)

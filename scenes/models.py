@@ -228,6 +228,9 @@ class Scene(models.Model):
     awesome_score = models.FloatField(
         default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awesome."
     )
+    awkward_score = models.FloatField(
+        default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awkward."
+    )
     controversy = models.FloatField(
         default=0.0, editable=False, help_text="High when many fans vote and they split close to 50/50."
     )
@@ -251,6 +254,7 @@ class Scene(models.Model):
         indexes = [
             models.Index(fields=["drama", "episode"], name="scene_drama_episode"),
             models.Index(fields=["status", "-awesome_score"], name="scene_awesome"),
+            models.Index(fields=["status", "-awkward_score"], name="scene_awkward"),
             models.Index(fields=["status", "-controversy"], name="scene_controversial"),
             models.Index(fields=["status", "-comment_count"], name="scene_discussed"),
         ]
@@ -353,10 +357,35 @@ def screenshot_path(instance, filename):
 
 
 class SceneImage(models.Model):
+    """A screenshot of a scene. Uploads go through scenes.images.store_screenshot (re-encoded, resized, hashed)."""
+
+    # Widths of the stored thumbnails; part of the stored data (srcset descriptors), so changing them means
+    # regenerating the thumbnails.
+    SMALL_WIDTH = 320
+    MEDIUM_WIDTH = 640
+    HASH_BANDS = 4  # perceptual_hash split into 4 indexed 16-bit bands: see scenes.images.near_duplicates
+
     scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(upload_to=screenshot_path, width_field="width", height_field="height")
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    thumbnail_small = models.ImageField(
+        upload_to="screenshots/", blank=True, editable=False, help_text="The screenshot 320 pixels wide."
+    )
+    thumbnail_medium = models.ImageField(
+        upload_to="screenshots/", blank=True, editable=False, help_text="The screenshot 640 pixels wide."
+    )
+    perceptual_hash = models.CharField(
+        max_length=16,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="64-bit difference hash (16 hex digits): near-identical pictures differ in few bits.",
+    )
+    hash_band_0 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
+    hash_band_1 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
+    hash_band_2 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
+    hash_band_3 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
     alt_text = models.CharField(max_length=300, help_text="Describe the picture for people who cannot see it.")
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -365,3 +394,23 @@ class SceneImage(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    def srcset(self) -> str:
+        """``url 320w, url 640w, url 1920w`` for ``<img srcset>``.
+
+        Rows stored without thumbnails (demo data, admin uploads) fall back to the main image alone.
+        """
+        if not self.image:
+            return ""
+        if not self.width:
+            return self.image.url
+        thumbnails = [(self.thumbnail_small, self.SMALL_WIDTH), (self.thumbnail_medium, self.MEDIUM_WIDTH)]
+        entries = [f"{file.url} {width}w" for file, width in thumbnails if file and width < self.width]
+        return ", ".join([*entries, f"{self.image.url} {self.width}w"])
+
+    @property
+    def thumbnail_url(self) -> str:
+        """The medium thumbnail (a card's ``src``), or the main image when there is none."""
+        if self.thumbnail_medium:
+            return self.thumbnail_medium.url
+        return self.image.url if self.image else ""

@@ -122,6 +122,45 @@ class SceneQuerySet(models.QuerySet):
         totals["second_lead_share"] = round(100 * totals["second_lead"] / total) if total else 0
         return totals
 
+    def by_awesome(self):
+        """Most awesome first, by the lower bound of the Wilson interval: sure verdicts beat lucky ones."""
+        return self.order_by("-awesome_score", "-awesome_count", "-id")
+
+    def by_awkward(self):
+        return self.order_by("-awkward_score", "-awkward_count", "-id")
+
+    def by_controversy(self):
+        return self.order_by("-controversy", "-id")
+
+    def by_discussion(self):
+        return self.order_by("-comment_count", "-id")
+
+    def with_verdict(self, verdict: str):
+        """Scenes the fans lean to ``verdict`` on (more votes for it than against)."""
+        if verdict == "awesome":
+            return self.filter(awesome_count__gt=models.F("awkward_count"))
+        return self.filter(awkward_count__gt=models.F("awesome_count"))
+
+    def needing_votes(self, below: int = 5):
+        """Scenes with few verdicts yet, fewest first."""
+        total = models.F("awesome_count") + models.F("awkward_count")
+        return self.alias(total_votes=total).filter(total_votes__lt=below).order_by("total_votes", "-id")
+
+    def split_verdicts(self):
+        """Scenes whose fans split close to 50/50, the most voted first."""
+        return self.filter(controversy__gt=0).by_controversy()
+
+    def with_undecided_tropes(self, decided_at: int = 3):
+        """Scenes carrying a trope fans have not settled: few trope votes, or agree and disagree level."""
+        from .models import SceneTrope
+
+        undecided = SceneTrope.objects.filter(scene=models.OuterRef("pk")).filter(
+            Q(origin="proposed", is_public=False)
+            | Q(agree_count__gt=0, agree_count=models.F("disagree_count"))
+            | Q(disagree_count__gt=0, disagree_count__lt=decided_at)
+        )
+        return self.filter(models.Exists(undecided)).newest_first()
+
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
 

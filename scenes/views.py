@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from community.selectors import scene_page_context, thread_context
+
 from .facets import trope_counts, trope_facets, without_value
 from .filters import SceneFilter
 from .models import Actor, Drama, Scene, Trope, TropeGroup
@@ -20,6 +22,7 @@ def home(request):
     context = {
         "featured": published.filter(is_featured=True).newest_first()[:3],
         "latest": published.newest_first()[:6],
+        "favourites": published.filter(favourite_count__gt=0).order_by("-favourite_count", "-awesome_score")[:6],
         "dramas": Drama.objects.with_scene_counts().filter(scene_count__gt=0).order_by("-scene_count", "title")[:8],
         "groups": TropeGroup.objects.prefetch_related(Prefetch("tropes", queryset=Trope.objects.order_by("position"))),
         "totals": {
@@ -66,7 +69,8 @@ def scene_detail(request, pk):
     if scene is None:
         raise Http404(f"There is no back-hug scene number {pk} in the catalogue (or it is not published yet).")
     more = Scene.objects.published().for_cards().filter(drama=scene.drama).exclude(pk=scene.pk).in_story_order()[:4]
-    return render(request, "scenes/scene_detail.html", {"scene": scene, "more_from_drama": more})
+    context = {**scene_page_context(scene, request.user), "more_from_drama": more}
+    return render(request, "scenes/scene_detail.html", context)
 
 
 @require_safe
@@ -87,6 +91,7 @@ def drama_detail(request, slug):
         "characters": characters,
         "scenes": scenes.for_cards().in_story_order(),
         "stats": scenes.classification_totals(),
+        **thread_context(drama, request.user),
     }
     return render(request, "scenes/drama_detail.html", context)
 

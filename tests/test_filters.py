@@ -124,7 +124,7 @@ def test_a_filter_matching_nothing_is_an_empty_result_not_an_error(client):
         ({"actor": "nobody"}, 400, "No actor by that name"),
         ({"trope": "flying-hug"}, 400, "No trope called “flying-hug”"),
         ({"exclude": "flying-hug"}, 400, "No trope called"),
-        ({"sort": "bogus"}, 400, "Sort by newest first or drama and episode"),
+        ({"sort": "bogus"}, 400, "Sort by new, awesome, awkward, controversial, discussed, story"),
         ({"page": "abc"}, 400, "The page must be a whole number"),
         ({"page": "0"}, 400, "Pages are numbered from 1"),
         ({"page": "-1"}, 400, "The page must be a whole number"),

@@ -6,6 +6,7 @@ Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and usually DATABASE_URL and 
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -50,7 +51,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "django_htmx",
+    "allauth",
+    "allauth.account",
     "scenes",
+    "community",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "scenes.errors.SiteErrorPagesMiddleware",
 ]
 
@@ -93,8 +100,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait for a writer instead of failing at once when two requests write together, and take the write
+    # lock when a transaction starts so two of them never deadlock upgrading a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+    # Tests use a file, not shared-cache memory, so concurrent-vote tests lock like a real deployment;
+    # one file per test run so parallel runs on one machine do not collide.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"tropedb-test-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -104,6 +115,56 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tropedb"}}
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts (django-allauth): sign up with a username and e-mail, vote right away.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+# Fans' profiles live at /accounts/<username>/: names allauth's own pages use are not available.
+ACCOUNT_USERNAME_BLACKLIST = [
+    "login",
+    "logout",
+    "signup",
+    "password",
+    "email",
+    "confirm-email",
+    "inactive",
+    "reauthenticate",
+    "3rdparty",
+    "social",
+    "code",
+    "phone",
+    "admin",
+    "moderators",
+    "tropedb",
+]
+ACCOUNT_RATE_LIMITS = {
+    "signup": os.environ.get("SIGNUP_RATE_LIMIT", "5/h/ip"),
+    "login_failed": "10/m/ip,5/300s/key",
+}
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tropedb <noreply@tropedb.invalid>")
+
+# Abuse limits: (how many, per seconds), per signed-in fan and per client address. Counters use the cache.
+RATE_LIMITS = {
+    "vote": {"user": (60, 60), "address": (240, 60)},
+    "trope_vote": {"user": (60, 60), "address": (240, 60)},
+    "favourite": {"user": (60, 60), "address": (240, 60)},
+    "comment": {"user": (10, 60), "address": (30, 60)},
+    "report": {"user": (10, 3600), "address": (30, 3600)},
+}
+# Behind a load balancer that appends the client to X-Forwarded-For, set this to the number of proxies.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

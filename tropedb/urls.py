@@ -9,6 +9,8 @@ admin.site.index_title = "Catalogue and community"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("community.urls")),
     path("", include("scenes.urls")),
 ]
 

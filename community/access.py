@@ -1,0 +1,56 @@
+"""Who may act: signed in, not banned, within the rate limits. One decorator for every fan action."""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from . import ratelimit
+from .services import ensure_can_act
+
+
+def safe_next(request, fallback: str = "/") -> str:
+    """Where to send the fan back to: the form's ``next``, else the referring page, if it is ours."""
+    for candidate in (request.POST.get("next"), request.GET.get("next"), request.META.get("HTTP_REFERER")):
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return candidate
+    return fallback
+
+
+def fan_action(action: str, *, post_only: bool = True):
+    """
+    Wrap a view a signed-in fan uses to change something.
+
+    Anonymous visitors are sent to log in and back to the page they were on; banned fans get a 403
+    that says why; fans over a limit get a 429 that says when to try again.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                back = safe_next(request, fallback=request.path if request.method == "GET" else "/")
+                return redirect(f"{settings.LOGIN_URL}?{urlencode({'next': back})}")
+            ensure_can_act(request.user)
+            if request.method == "POST":
+                try:
+                    ratelimit.check(request, action)
+                except ratelimit.RateLimited as limited:
+                    return too_many(request, limited)
+            return view(request, *args, **kwargs)
+
+        return require_POST(wrapped) if post_only else wrapped
+
+    return decorator
+
+
+def too_many(request, limited: ratelimit.RateLimited):
+    response = render(request, "429.html", {"retry_after": limited.retry_after, "action": limited.action}, status=429)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
+

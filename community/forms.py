@@ -1,0 +1,57 @@
+from django import forms
+
+from .models import Verdict
+from .services import COMMENT_MAX_LENGTH, REPORT_MAX_LENGTH
+
+
+class VoteForm(forms.Form):
+    verdict = forms.ChoiceField(
+        choices=[*Verdict.choices, ("none", "No verdict")],
+        error_messages={"invalid_choice": "A verdict is awesome, awkward or none.", "required": "Pick a verdict."},
+    )
+
+    def cleaned_verdict(self) -> str | None:
+        verdict = self.cleaned_data["verdict"]
+        return None if verdict == "none" else verdict
+
+
+class TropeVoteForm(forms.Form):
+    trope = forms.SlugField(max_length=80, error_messages={"invalid": "Pick a trope from the list."})
+    vote = forms.ChoiceField(
+        choices=[("agree", "Agree"), ("disagree", "Disagree"), ("none", "Take back my vote")],
+        error_messages={"invalid_choice": "A trope vote is agree, disagree or none."},
+    )
+
+    def agrees(self) -> bool | None:
+        return {"agree": True, "disagree": False, "none": None}[self.cleaned_data["vote"]]
+
+
+class FavouriteForm(forms.Form):
+    favourite = forms.TypedChoiceField(
+        choices=[("1", "Add to favourites"), ("0", "Remove from favourites")],
+        coerce=lambda value: value == "1",
+        error_messages={"invalid_choice": "Favourite is 1 (add) or 0 (remove)."},
+    )
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX_LENGTH}),
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "required": "Write something before posting.",
+            "max_length": f"Comments can be at most {COMMENT_MAX_LENGTH} characters.",
+        },
+        help_text="Plain text; links become clickable.",
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="What is wrong with this comment?",
+        max_length=REPORT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REPORT_MAX_LENGTH}),
+        error_messages={"required": "Tell the moderators what is wrong with this comment."},
+    )

@@ -1,0 +1,159 @@
+"""The fans' side: verdict votes, trope votes, favourites, comments, reports and bans."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from scenes.models import Drama, Scene, Trope
+
+from .querysets import CommentQuerySet
+
+
+class FanProfile(models.Model):
+    """What the site knows of a fan beyond their account: for now, whether moderators banned them."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="fan_profile")
+    is_banned = models.BooleanField(default=False, help_text="A banned fan can read but not vote, comment or report.")
+    ban_reason = models.CharField(max_length=300, blank=True, help_text="Shown to the fan when they try to act.")
+    banned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "fan"
+
+    def __str__(self):
+        return self.user.get_username()
+
+
+class Verdict(models.TextChoices):
+    AWESOME = "awesome", "Awesome"
+    AWKWARD = "awkward", "Awkward"
+
+
+class Vote(models.Model):
+    """A fan's verdict on a scene: one per fan and scene, changeable and retractable."""
+
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="votes")
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes")
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scene", "fan"], name="one_vote_per_fan"),
+            models.CheckConstraint(condition=Q(verdict__in=["awesome", "awkward"]), name="vote_verdict_known"),
+        ]
+        indexes = [models.Index(fields=["fan", "scene"], name="vote_fan_scene")]
+
+    def __str__(self):
+        return f"{self.fan} finds scene {self.scene_id} {self.verdict}"
+
+
+class TropeVote(models.Model):
+    """A fan agreeing or disagreeing that a trope applies to a scene (proposing one is agreeing first)."""
+
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="trope_votes")
+    trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="votes")
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trope_votes")
+    agrees = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scene", "trope", "fan"], name="one_trope_vote_per_fan")]
+
+    def __str__(self):
+        return f"{self.fan} {'agrees' if self.agrees else 'disagrees'}: {self.trope} on scene {self.scene_id}"
+
+
+class Favourite(models.Model):
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="favourites")
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourites")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scene", "fan"], name="one_favourite_per_fan")]
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.fan} ♥ scene {self.scene_id}"
+
+
+class Comment(models.Model):
+    """A comment on a scene or a drama, maybe a reply. Deleting keeps a placeholder so replies stay."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
+    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="comments", null=True, blank=True)
+    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="comments", null=True, blank=True)
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, related_name="replies", null=True, blank=True)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_deleted = models.BooleanField(default=False)
+    is_hidden = models.BooleanField(default=False, help_text="Hidden by a moderator; the text is kept for moderators.")
+    hidden_reason = models.CharField(max_length=300, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(scene__isnull=False, drama__isnull=True) | Q(scene__isnull=True, drama__isnull=False)),
+                name="comment_on_a_scene_or_a_drama",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["scene", "created_at"], name="comment_scene_thread"),
+            models.Index(fields=["drama", "created_at"], name="comment_drama_thread"),
+        ]
+
+    def __str__(self):
+        return f"Comment {self.pk} by {self.author}"
+
+    @property
+    def target(self):
+        return self.scene or self.drama
+
+    @property
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+    def get_absolute_url(self):
+        return f"{self.target.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def is_visible(self) -> bool:
+        return not (self.is_deleted or self.is_hidden)
+
+    def edit_url(self):
+        return reverse("community:comment-edit", args=[self.pk])
+
+
+class CommentReport(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_made")
+    reason = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_fan")]
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Report on comment {self.comment_id} by {self.reporter}"
+
+
+class ReportedComment(Comment):
+    """The moderators' queue in admin: comments with open reports."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "reported comment"

@@ -1,0 +1,64 @@
+"""What the community parts of a page show: each in a fixed number of queries."""
+
+from scenes.models import Scene, SceneTrope, Trope
+
+from . import scoring
+from .forms import CommentForm
+from .models import Comment, Favourite, TropeVote, Vote
+
+
+def verdict_context(scene: Scene, user) -> dict:
+    my_verdict = None
+    if user.is_authenticated:
+        my_verdict = Vote.objects.filter(scene=scene, fan=user).values_list("verdict", flat=True).first()
+    return {
+        "scene": scene,
+        "my_verdict": my_verdict,
+        "awesome_share": scoring.awesome_share(scene.awesome_count, scene.awkward_count),
+        "is_controversial": scoring.is_controversial(scene.awesome_count, scene.awkward_count),
+    }
+
+
+def favourite_context(scene: Scene, user) -> dict:
+    is_favourite = user.is_authenticated and Favourite.objects.filter(scene=scene, fan=user).exists()
+    return {"scene": scene, "is_favourite": is_favourite}
+
+
+def trope_votes_context(scene: Scene, user) -> dict:
+    """Each trope on the scene with the fans' agreement and this fan's own vote; tropes one may propose."""
+    scene_tropes = list(
+        SceneTrope.objects.filter(scene=scene)
+        .select_related("trope__group")
+        .order_by("-is_public", "trope__group__position", "trope__position")
+    )
+    my_votes = {}
+    if user.is_authenticated:
+        my_votes = dict(TropeVote.objects.filter(scene=scene, fan=user).values_list("trope_id", "agrees"))
+    for scene_trope in scene_tropes:
+        scene_trope.my_vote = my_votes.get(scene_trope.trope_id)
+    present = {scene_trope.trope_id for scene_trope in scene_tropes}
+    proposable = [trope for trope in Trope.objects.curated().select_related("group") if trope.pk not in present]
+    return {
+        "scene": scene,
+        "derived_tropes": scene.derived_tropes(),
+        "scene_tropes": scene_tropes,
+        "proposable_tropes": proposable,
+    }
+
+
+def thread_context(target, user, form: CommentForm | None = None) -> dict:
+    return {
+        "target": target,
+        "thread": Comment.objects.thread(target),
+        "comment_form": form or CommentForm(),
+        "comments_url": target.get_absolute_url() + "comments/",
+    }
+
+
+def scene_page_context(scene: Scene, user) -> dict:
+    return {
+        **verdict_context(scene, user),
+        **favourite_context(scene, user),
+        **trope_votes_context(scene, user),
+        **thread_context(scene, user),
+    }

@@ -1,0 +1,280 @@
+"""
+Writes of the community, one function per rule: pages, the API and admin all call these.
+
+Every function that changes a tally locks the scene row first (``select_for_update``), so concurrent
+fans on several app servers are serialised per scene and the tallies stay exact on PostgreSQL.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from scenes.models import Drama, Scene, SceneTrope, Trope
+
+from . import scoring
+from .models import Comment, CommentReport, Favourite, FanProfile, TropeVote, Verdict, Vote
+
+COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
+REPORT_MAX_LENGTH = 500
+# Fans needed before their word counts: to drop a curated trope, or to make a proposed one public.
+TROPE_VOTES_TO_DECIDE = getattr(settings, "TROPE_VOTES_TO_DECIDE", 3)
+
+
+class ActionRefused(ValidationError):
+    """A fan's action that breaks a rule; the message is for the fan."""
+
+
+@dataclass(frozen=True)
+class VerdictCounts:
+    awesome: int
+    awkward: int
+
+    @property
+    def total(self) -> int:
+        return self.awesome + self.awkward
+
+    @property
+    def awesome_share(self) -> int | None:
+        return scoring.awesome_share(self.awesome, self.awkward)
+
+    @property
+    def is_controversial(self) -> bool:
+        return scoring.is_controversial(self.awesome, self.awkward)
+
+
+def ensure_can_act(fan) -> None:
+    """Banned fans can read but not act; they are told why."""
+    profile = FanProfile.objects.filter(user=fan, is_banned=True).first()
+    if profile is not None:
+        reason = f" Reason: {profile.ban_reason}" if profile.ban_reason else ""
+        raise PermissionDenied(f"Your account is banned from voting, commenting and reporting.{reason}")
+
+
+def _locked_scene(scene: Scene) -> Scene:
+    return Scene.objects.select_for_update().get(pk=scene.pk)
+
+
+def _votable(scene: Scene) -> None:
+    if scene.status != Scene.Status.PUBLISHED:
+        raise ActionRefused("Only published scenes can be voted on.")
+
+
+def cast_vote(*, scene: Scene, fan, verdict: str | None) -> VerdictCounts:
+    """Record, change or retract (``verdict=None``) a fan's verdict; the scene's tallies stay exact."""
+    if verdict is not None and verdict not in Verdict.values:
+        raise ActionRefused("A verdict is awesome, awkward or none.")
+    ensure_can_act(fan)
+    with transaction.atomic():
+        scene = _locked_scene(scene)
+        _votable(scene)
+        if verdict is None:
+            Vote.objects.filter(scene=scene, fan=fan).delete()
+        else:
+            Vote.objects.update_or_create(scene=scene, fan=fan, defaults={"verdict": verdict})
+        return _recount_verdicts(scene)
+
+
+def _recount_verdicts(scene: Scene) -> VerdictCounts:
+    totals = Vote.objects.filter(scene=scene).aggregate(
+        awesome=Count("pk", filter=Q(verdict=Verdict.AWESOME)),
+        awkward=Count("pk", filter=Q(verdict=Verdict.AWKWARD)),
+    )
+    counts = VerdictCounts(awesome=totals["awesome"], awkward=totals["awkward"])
+    Scene.objects.filter(pk=scene.pk).update(
+        awesome_count=counts.awesome,
+        awkward_count=counts.awkward,
+        awesome_score=scoring.wilson_lower_bound(counts.awesome, counts.total),
+        awkward_score=scoring.wilson_lower_bound(counts.awkward, counts.total),
+        controversy=scoring.controversy(counts.awesome, counts.awkward),
+    )
+    return counts
+
+
+def vote_on_trope(*, scene: Scene, trope: Trope, fan, agrees: bool | None) -> SceneTrope | None:
+    """
+    Agree or disagree that ``trope`` applies to ``scene``, or retract (``agrees=None``).
+
+    Agreeing with a trope the scene lacks proposes it. A curated trope falls off the public tropes
+    once enough fans reject it; a proposed one becomes public once enough fans agree.
+    """
+    if trope.is_derived:
+        raise ActionRefused(f"“{trope.name}” follows from the characters; it is a fact, not a vote.")
+    ensure_can_act(fan)
+    with transaction.atomic():
+        scene = _locked_scene(scene)
+        _votable(scene)
+        scene_trope = SceneTrope.objects.filter(scene=scene, trope=trope).first()
+        if scene_trope is None:
+            if not agrees:
+                raise ActionRefused(f"“{trope.name}” is not on this scene; propose it instead.")
+            scene_trope = SceneTrope.objects.create(
+                scene=scene, trope=trope, origin=SceneTrope.Origin.PROPOSED, is_public=False
+            )
+        if agrees is None:
+            TropeVote.objects.filter(scene=scene, trope=trope, fan=fan).delete()
+        else:
+            TropeVote.objects.update_or_create(scene=scene, trope=trope, fan=fan, defaults={"agrees": agrees})
+        return recount_trope_votes(scene_trope)
+
+
+def recount_trope_votes(scene_trope: SceneTrope) -> SceneTrope | None:
+    totals = TropeVote.objects.filter(scene=scene_trope.scene_id, trope=scene_trope.trope_id).aggregate(
+        agree=Count("pk", filter=Q(agrees=True)), disagree=Count("pk", filter=Q(agrees=False))
+    )
+    agree, disagree = totals["agree"], totals["disagree"]
+    if scene_trope.origin == SceneTrope.Origin.PROPOSED and not agree and not disagree:
+        scene_trope.delete()  # A proposal everyone took back leaves nothing behind.
+        return None
+    if scene_trope.origin == SceneTrope.Origin.CURATED:
+        is_public = not (disagree >= TROPE_VOTES_TO_DECIDE and disagree > agree)
+    else:
+        is_public = agree >= TROPE_VOTES_TO_DECIDE and agree > disagree
+    scene_trope.agree_count, scene_trope.disagree_count, scene_trope.is_public = agree, disagree, is_public
+    scene_trope.save(update_fields=["agree_count", "disagree_count", "is_public"])
+    return scene_trope
+
+
+def set_favourite(*, scene: Scene, fan, favourite: bool) -> int:
+    """Mark or unmark a scene as one of the fan's favourites; returns how many fans hold it dear."""
+    ensure_can_act(fan)
+    with transaction.atomic():
+        scene = _locked_scene(scene)
+        _votable(scene)
+        if favourite:
+            Favourite.objects.get_or_create(scene=scene, fan=fan)
+        else:
+            Favourite.objects.filter(scene=scene, fan=fan).delete()
+        count = Favourite.objects.filter(scene=scene).count()
+        Scene.objects.filter(pk=scene.pk).update(favourite_count=count)
+        return count
+
+
+def clean_comment_body(body: str) -> str:
+    body = (body or "").replace("\r\n", "\n").strip()
+    if not body:
+        raise ActionRefused({"body": "Write something before posting."})
+    if len(body) > COMMENT_MAX_LENGTH:
+        raise ActionRefused(
+            {"body": f"Comments can be at most {COMMENT_MAX_LENGTH} characters; this one has {len(body)}."}
+        )
+    if "\x00" in body:
+        raise ActionRefused({"body": "The comment contains a character we cannot store."})
+    return body
+
+
+def post_comment(*, author, target: Scene | Drama, body: str, parent: Comment | None = None) -> Comment:
+    """A new comment on a scene or a drama, or a reply within the same thread."""
+    ensure_can_act(author)
+    body = clean_comment_body(body)
+    if isinstance(target, Scene) and target.status != Scene.Status.PUBLISHED:
+        raise ActionRefused("Only published scenes can be discussed.")
+    if parent is not None:
+        if parent.target != target:
+            raise ActionRefused({"parent": "You can only reply within the same thread."})
+        if not parent.is_visible:
+            raise ActionRefused({"parent": "That comment was removed; it can't be replied to."})
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            author=author,
+            scene=target if isinstance(target, Scene) else None,
+            drama=target if isinstance(target, Drama) else None,
+            parent=parent,
+            body=body,
+        )
+        _recount_comments(comment)
+    return comment
+
+
+def edit_comment(*, comment: Comment, editor, body: str) -> Comment:
+    if comment.author_id != editor.pk:
+        raise PermissionDenied("Only the author can edit a comment.")
+    ensure_can_act(editor)
+    if not comment.is_visible:
+        raise ActionRefused("A removed comment can't be edited.")
+    comment.body = clean_comment_body(body)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+def delete_comment(*, comment: Comment, author) -> None:
+    """The author removes their comment; with replies under it, a placeholder keeps the thread together."""
+    if comment.author_id != author.pk:
+        raise PermissionDenied("Only the author can delete a comment.")
+    with transaction.atomic():
+        if comment.replies.exists():
+            comment.is_deleted = True
+            comment.body = ""
+            comment.save(update_fields=["is_deleted", "body"])
+        else:
+            comment.delete()
+        _recount_comments(comment)
+
+
+def report_comment(*, comment: Comment, reporter, reason: str) -> CommentReport:
+    ensure_can_act(reporter)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionRefused({"reason": "Tell the moderators what is wrong with this comment."})
+    if len(reason) > REPORT_MAX_LENGTH:
+        raise ActionRefused({"reason": f"Keep the reason under {REPORT_MAX_LENGTH} characters."})
+    if comment.author_id == reporter.pk:
+        raise ActionRefused("You can't report your own comment; edit or delete it instead.")
+    if not comment.is_visible:
+        raise ActionRefused("That comment is already removed.")
+    report, created = CommentReport.objects.get_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason}
+    )
+    if not created:
+        raise ActionRefused("You already reported this comment; the moderators will look at it.")
+    return report
+
+
+def hide_comments(*, comments, moderator, reason: str = "") -> int:
+    """Moderators hide comments: readers see a placeholder, the text stays for moderators."""
+    with transaction.atomic():
+        changed = 0
+        for comment in comments.select_for_update():
+            if comment.is_hidden:
+                continue
+            comment.is_hidden, comment.hidden_by, comment.hidden_reason = True, moderator, reason
+            comment.save(update_fields=["is_hidden", "hidden_by", "hidden_reason"])
+            comment.reports.filter(resolved_at=None).update(resolved_at=timezone.now(), resolved_by=moderator)
+            _recount_comments(comment)
+            changed += 1
+        return changed
+
+
+def unhide_comments(*, comments, moderator) -> int:
+    with transaction.atomic():
+        changed = 0
+        for comment in comments.select_for_update().filter(is_hidden=True):
+            comment.is_hidden, comment.hidden_by, comment.hidden_reason = False, None, ""
+            comment.save(update_fields=["is_hidden", "hidden_by", "hidden_reason"])
+            _recount_comments(comment)
+            changed += 1
+        return changed
+
+
+def dismiss_reports(*, comments, moderator) -> int:
+    """The comment is fine: close its open reports without hiding it."""
+    return CommentReport.objects.filter(comment__in=comments, resolved_at=None).update(
+        resolved_at=timezone.now(), resolved_by=moderator
+    )
+
+
+def _recount_comments(comment: Comment) -> None:
+    if comment.scene_id:
+        count = Comment.objects.filter(scene=comment.scene_id).visible().count()
+        Scene.objects.filter(pk=comment.scene_id).update(comment_count=count)
+
+
+def ban_fan(*, fan, moderator, reason: str) -> FanProfile:
+    profile, _ = FanProfile.objects.get_or_create(user=fan)
+    profile.is_banned, profile.ban_reason, profile.banned_at = True, reason, timezone.now()
+    profile.save()
+    return profile

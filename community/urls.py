@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("scenes/<int:pk>/vote/", views.vote, name="vote"),
+    path("scenes/<int:pk>/favourite/", views.favourite, name="favourite"),
+    path("scenes/<int:pk>/tropes/vote/", views.trope_vote, name="trope-vote"),
+    path("scenes/<int:pk>/comments/", views.scene_comment, name="scene-comment"),
+    path("dramas/<slug:slug>/comments/", views.drama_comment, name="drama-comment"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment-edit"),
+    path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),
+    path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
+    path("help-classify/", views.help_classify, name="help-classify"),
+    # tropedb/urls.py includes allauth first, so /accounts/login/ and friends are never taken for a name.
+    path("accounts/<str:username>/", views.profile, name="profile"),
+]

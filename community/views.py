@@ -1,0 +1,220 @@
+"""
+Fan actions. Each is a plain form POST that redirects back to where the fan was; with htmx the same
+view answers with the partial template the page includes, so it updates in place.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from scenes.models import Drama, Scene, Trope
+
+from . import selectors, services
+from .access import fan_action, safe_next
+from .forms import CommentForm, FavouriteForm, ReportForm, TropeVoteForm, VoteForm
+from .models import Comment, Favourite
+
+User = get_user_model()
+
+
+def _published_scene(pk: int) -> Scene:
+    scene = Scene.objects.published().select_related("drama", "hugger", "hugged").filter(pk=pk).first()
+    if scene is None:
+        raise Http404(f"There is no published back-hug scene number {pk}.")
+    return scene
+
+
+def _refused(request, error: ValidationError, *, template: str = "community/refused.html", context=None):
+    messages = error.messages
+    return render(request, template, {"errors": messages, "back": safe_next(request), **(context or {})}, status=400)
+
+
+def _back(request, scene_or_drama, anchor: str = ""):
+    target = safe_next(request, fallback=scene_or_drama.get_absolute_url())
+    return redirect(f"{target.split('#')[0]}#{anchor}" if anchor else target)
+
+
+@fan_action("vote")
+def vote(request, pk):
+    scene = _published_scene(pk)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, ValidationError(form.errors["verdict"]))
+    try:
+        services.cast_vote(scene=scene, fan=request.user, verdict=form.cleaned_verdict())
+    except services.ActionRefused as error:
+        return _refused(request, error)
+    if request.htmx:
+        scene.refresh_from_db()
+        return render(request, "community/_verdict.html", selectors.verdict_context(scene, request.user))
+    return _back(request, scene, "verdict")
+
+
+@fan_action("favourite")
+def favourite(request, pk):
+    scene = _published_scene(pk)
+    form = FavouriteForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, ValidationError(form.errors["favourite"]))
+    services.set_favourite(scene=scene, fan=request.user, favourite=form.cleaned_data["favourite"])
+    if request.htmx:
+        scene.refresh_from_db()
+        return render(request, "community/_favourite.html", selectors.favourite_context(scene, request.user))
+    return _back(request, scene, "verdict")
+
+
+@fan_action("trope_vote")
+def trope_vote(request, pk):
+    scene = _published_scene(pk)
+    form = TropeVoteForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+    trope = Trope.objects.filter(slug=form.cleaned_data["trope"]).first()
+    if trope is None:
+        return _refused(request, ValidationError("No trope by that name."))
+    try:
+        services.vote_on_trope(scene=scene, trope=trope, fan=request.user, agrees=form.agrees())
+    except services.ActionRefused as error:
+        return _refused(request, error)
+    if request.htmx:
+        return render(request, "community/_scene_tropes.html", selectors.trope_votes_context(scene, request.user))
+    return _back(request, scene, "tropes")
+
+
+def _post_comment(request, target):
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid() and form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            form.add_error("parent", "The comment you replied to no longer exists.")
+    if form.is_valid():
+        try:
+            comment = services.post_comment(author=request.user, target=target, body=form.cleaned_data["body"], parent=parent)
+        except services.ActionRefused as error:
+            _add_errors(form, error)
+        else:
+            if request.htmx:
+                return render(request, "community/_comments.html", selectors.thread_context(target, request.user))
+            return redirect(comment.get_absolute_url())
+    # The fan's text comes back with the message next to it, nothing is lost.
+    context = {**selectors.thread_context(target, request.user, form=form), "target": target}
+    template = "community/_comments.html" if request.htmx else "community/comment_form_page.html"
+    return render(request, template, context, status=400)
+
+
+def _add_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+@fan_action("comment")
+def scene_comment(request, pk):
+    return _post_comment(request, _published_scene(pk))
+
+
+@fan_action("comment")
+def drama_comment(request, slug):
+    drama = Drama.objects.filter(slug=slug).first()
+    if drama is None:
+        raise Http404("We have no drama at this address.")
+    return _post_comment(request, drama)
+
+
+def _own_comment(request, pk) -> Comment:
+    comment = Comment.objects.select_related("scene", "drama").filter(pk=pk).first()
+    if comment is None:
+        raise Http404("That comment does not exist.")
+    return comment
+
+
+@fan_action("comment", post_only=False)
+def comment_edit(request, pk):
+    comment = _own_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        raise services.PermissionDenied("Only the author can edit a comment.")
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.edit_comment(comment=comment, editor=request.user, body=form.cleaned_data["body"])
+            except services.ActionRefused as error:
+                _add_errors(form, error)
+            else:
+                return redirect(comment.get_absolute_url())
+        status = 400
+    return render(request, "community/comment_edit.html", {"comment": comment, "form": form}, status=status)
+
+
+@fan_action("comment", post_only=False)
+def comment_delete(request, pk):
+    comment = _own_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        raise services.PermissionDenied("Only the author can delete a comment.")
+    if request.method == "POST":
+        target = comment.target
+        services.delete_comment(comment=comment, author=request.user)
+        return redirect(f"{target.get_absolute_url()}#comments")
+    return render(request, "community/comment_delete.html", {"comment": comment})
+
+
+@fan_action("report", post_only=False)
+def comment_report(request, pk):
+    comment = _own_comment(request, pk)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.report_comment(comment=comment, reporter=request.user, reason=form.cleaned_data["reason"])
+            except services.ActionRefused as error:
+                _add_errors(form, error)
+            else:
+                return render(request, "community/report_done.html", {"comment": comment})
+        status = 400
+    return render(request, "community/comment_report.html", {"comment": comment, "form": form}, status=status)
+
+
+@require_safe
+def profile(request, username):
+    fan = User.objects.filter(username=username, is_active=True).first()
+    if fan is None:
+        raise Http404("No fan by that name.")
+    is_owner = request.user.pk == fan.pk
+    submissions = Scene.objects.filter(submitted_by=fan).for_cards().newest_first()
+    if not is_owner:
+        submissions = submissions.published()
+    context = {
+        "fan": fan,
+        "is_owner": is_owner,
+        "comments": Comment.objects.filter(author=fan)
+        .visible()
+        .select_related("scene__drama", "drama")
+        .order_by("-created_at")[:50],
+        "submissions": submissions,
+        "favourites": Scene.objects.published()
+        .filter(favourites__fan=fan)
+        .for_cards()
+        .prefetch_related(Prefetch("favourites", queryset=Favourite.objects.filter(fan=fan)))
+        .order_by("-favourites__created_at"),
+    }
+    return render(request, "community/profile.html", context)
+
+
+@require_safe
+def help_classify(request):
+    """Scenes where one more vote matters: few votes, a near 50/50 split, or tropes still undecided."""
+    published = Scene.objects.published().for_cards()
+    context = {
+        "few_votes": published.needing_votes()[:8],
+        "split": published.split_verdicts()[:8],
+        "undecided_tropes": published.with_undecided_tropes()[:8],
+    }
+    return render(request, "community/help_classify.html", context)
