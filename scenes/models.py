@@ -81,6 +81,9 @@ class Character(models.Model):
     name = models.CharField(max_length=120)
     gender = models.CharField(max_length=10, choices=Gender.choices)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUPPORTING)
+    is_confirmed = models.BooleanField(
+        default=True, help_text="Characters fans add with a submission show on the drama once a moderator publishes it."
+    )
 
     class Meta:
         ordering = ["drama", "name"]
@@ -216,6 +219,17 @@ class Scene(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="submitted_scenes"
+    )
+    rejection_reason = models.CharField(
+        max_length=500, blank=True, help_text="Shown to the submitter on their profile when a scene is rejected."
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_duplicates",
+        help_text="The scene this duplicate was merged into; its URL redirects there.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -414,3 +428,22 @@ class SceneImage(models.Model):
         if self.thumbnail_medium:
             return self.thumbnail_medium.url
         return self.image.url if self.image else ""
+
+
+# Moderation records live in their own module; importing them here registers them with the app.
+from .moderation_models import DramaProposal, ModerationLog, SceneEdit  # noqa: E402
+
+__all__ = [
+    "Actor",
+    "Character",
+    "Drama",
+    "DramaProposal",
+    "ModerationLog",
+    "Scene",
+    "SceneEdit",
+    "SceneImage",
+    "SceneTrope",
+    "Trope",
+    "TropeAlias",
+    "TropeGroup",
+]
