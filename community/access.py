@@ -4,7 +4,7 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -35,7 +35,7 @@ def fan_action(action: str, *, post_only: bool = True):
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 back = safe_next(request, fallback=request.path if request.method == "GET" else "/")
-                return redirect(f"{settings.LOGIN_URL}?{urlencode({'next': back})}")
+                return redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back})}")
             ensure_can_act(request.user)
             if request.method == "POST":
                 try:
@@ -53,4 +53,3 @@ def too_many(request, limited: ratelimit.RateLimited):
     response = render(request, "429.html", {"retry_after": limited.retry_after, "action": limited.action}, status=429)
     response["Retry-After"] = str(limited.retry_after)
     return response
-

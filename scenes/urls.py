@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import submission_views, views
 
 app_name = "scenes"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("scenes/", views.scene_list, name="scene-list"),
     path("scenes/<int:pk>/", views.scene_detail, name="scene-detail"),
+    path("scenes/<int:pk>/edit/", submission_views.edit, name="scene-edit"),
+    path("scenes/submit/", submission_views.submit, name="submit"),
+    path("scenes/submit/characters/", submission_views.submit_characters, name="submit-characters"),
+    path("scenes/submit/dramas/", submission_views.drama_options, name="submit-dramas"),
+    path("dramas/propose/", submission_views.propose_drama, name="propose-drama"),
+    path("moderation/log/", submission_views.moderation_log, name="moderation-log"),
     path("dramas/", views.drama_list, name="drama-list"),
     path("dramas/<slug:slug>/", views.drama_detail, name="drama-detail"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),

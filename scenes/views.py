@@ -66,7 +66,10 @@ def scene_list(request):
 @require_safe
 def scene_detail(request, pk):
     scene = Scene.objects.visible_to(request.user).for_cards().filter(pk=pk).first()
-    if scene is None:
+    if scene is None or (scene.merged_into_id and scene.submitted_by_id != request.user.pk):
+        merged_into = Scene.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
+        if merged_into:  # A duplicate merged away: its old URL leads to the scene it became part of.
+            return redirect("scenes:scene-detail", pk=merged_into, permanent=True)
         raise Http404(f"There is no back-hug scene number {pk} in the catalogue (or it is not published yet).")
     more = Scene.objects.published().for_cards().filter(drama=scene.drama).exclude(pk=scene.pk).in_story_order()[:4]
     context = {**scene_page_context(scene, request.user), "more_from_drama": more}
@@ -84,7 +87,7 @@ def drama_detail(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
         raise Http404("We have no drama at this address. The list of dramas has every one we catalogue.")
-    characters = drama.characters.select_related("actor").order_by("role", "name")
+    characters = drama.characters.filter(is_confirmed=True).select_related("actor").order_by("role", "name")
     scenes = Scene.objects.published().filter(drama=drama)
     context = {
         "drama": drama,

@@ -1,0 +1,222 @@
+"""Forms fans fill in: submitting a scene, editing it, proposing a missing drama."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from .image_fields import ScreenshotField
+from .models import Character, Drama, Trope
+from .submissions import NewCharacter, near_duplicates
+from .timecodes import format_timecode, parse_timecode
+
+MAX_SCREENSHOTS = 4
+NEW = "new"
+LONGEST_HUG_SECONDS = 15 * 60
+
+
+class TimecodeField(forms.CharField):
+    """``mm:ss`` or ``h:mm:ss`` in, seconds out."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 9)
+        kwargs.setdefault("help_text", "Like 12:34, or 1:02:03 for long episodes.")
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "placeholder": "mm:ss", "pattern": r"[0-9:]+"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_timecode(value)
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+
+    def prepare_value(self, value):
+        return format_timecode(value) if isinstance(value, int) else value
+
+
+class DramaChoiceField(forms.CharField):
+    """A drama typed by title (suggested as you type) or slug."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        drama = Drama.objects.filter(Q(slug=value.strip()) | Q(title__iexact=value.strip())).first()
+        if drama is None:
+            raise ValidationError("We don't know that drama yet. Pick one from the suggestions, or propose it below.")
+        return drama
+
+    def prepare_value(self, value):
+        return value.title if isinstance(value, Drama) else value
+
+
+class SceneForm(forms.Form):
+    """Everything about a back hug but its screenshots; the drama's characters fill the hugger/hugged lists."""
+
+    drama = DramaChoiceField(
+        label="Drama", max_length=200, help_text="Start typing the English title.", widget=forms.TextInput()
+    )
+    episode = forms.IntegerField(label="Episode", min_value=1, max_value=999)
+    start = TimecodeField(label="The hug starts at")
+    end = TimecodeField(label="and ends at")
+    hugger = forms.ChoiceField(label="Who hugs (from behind)")
+    hugger_name = forms.CharField(label="New character's name", max_length=120, required=False)
+    hugger_actor = forms.CharField(label="Played by", max_length=120, required=False)
+    hugger_gender = forms.ChoiceField(label="Gender", choices=Character.Gender.choices, required=False)
+    hugger_role = forms.ChoiceField(label="Role", choices=Character.Role.choices, required=False)
+    hugged = forms.ChoiceField(label="Who is hugged")
+    hugged_name = forms.CharField(label="New character's name", max_length=120, required=False)
+    hugged_actor = forms.CharField(label="Played by", max_length=120, required=False)
+    hugged_gender = forms.ChoiceField(label="Gender", choices=Character.Gender.choices, required=False)
+    hugged_role = forms.ChoiceField(label="Role", choices=Character.Role.choices, required=False)
+    setting = forms.CharField(label="Where it happens", max_length=200, required=False)
+    description = forms.CharField(
+        label="What happens", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}), help_text="In your own words."
+    )
+    line_korean = forms.CharField(label="Line spoken (Korean)", max_length=300, required=False)
+    line_english = forms.CharField(label="Line spoken (English)", max_length=300, required=False)
+    tropes = forms.ModelMultipleChoiceField(
+        label="Tropes", queryset=Trope.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, drama: Drama | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drama = drama
+        characters = list(drama.characters.select_related("actor").order_by("name")) if drama else []
+        self.characters = {str(character.pk): character for character in characters}
+        choices = [("", "Choose…")] + [
+            (str(c.pk), f"{c.name}{f' ({c.actor.name})' if c.actor else ''}") for c in characters
+        ]
+        choices.append((NEW, "Someone else (add a new character)"))
+        for role in ("hugger", "hugged"):
+            self.fields[role].choices = choices
+        self.fields["tropes"].queryset = Trope.objects.curated().select_related("group")
+
+    def _person(self, role: str):
+        choice = self.cleaned_data.get(role)
+        if choice == NEW:
+            name = (self.cleaned_data.get(f"{role}_name") or "").strip()
+            gender = self.cleaned_data.get(f"{role}_gender")
+            if not name:
+                self.add_error(f"{role}_name", "Give the new character's name.")
+            if not gender:
+                self.add_error(f"{role}_gender", "Pick the character's gender: it decides girl- or boy-initiated.")
+            if not name or not gender:
+                return None
+            return NewCharacter(
+                name=name,
+                actor_name=self.cleaned_data.get(f"{role}_actor") or "",
+                gender=gender,
+                role=self.cleaned_data.get(f"{role}_role") or Character.Role.SUPPORTING,
+            )
+        return self.characters.get(choice)
+
+    def clean(self):
+        data = super().clean()
+        drama = data.get("drama") or self.drama
+        if drama is not None and drama != self.drama:
+            # The fan changed the drama without reloading its characters: ask again rather than guess.
+            self.add_error("hugger", "Pick the characters again for the drama you chose.")
+            return data
+        if drama and data.get("episode") and data["episode"] > drama.episodes:
+            self.add_error("episode", f"{drama.title} has {drama.episodes} episodes.")
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None:
+            if end <= start:
+                self.add_error("end", "The hug must end after it starts.")
+            elif end - start > LONGEST_HUG_SECONDS:
+                self.add_error("end", "That is longer than any back hug: check the times.")
+        hugger, hugged = self._person("hugger"), self._person("hugged")
+        if hugger is not None and hugged is not None:
+            same = hugger == hugged or (
+                isinstance(hugger, NewCharacter)
+                and isinstance(hugged, NewCharacter)
+                and hugger.name.lower() == hugged.name.lower()
+            )
+            if same:
+                self.add_error("hugged", "Pick two different characters: nobody back-hugs themselves.")
+        data["hugger_person"], data["hugged_person"] = hugger, hugged
+        return data
+
+    def scene_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "episode": data["episode"],
+            "start_seconds": data["start"],
+            "end_seconds": data["end"],
+            "hugger": data["hugger_person"],
+            "hugged": data["hugged_person"],
+            "setting": data.get("setting", ""),
+            "description": data["description"],
+            "line_korean": data.get("line_korean", ""),
+            "line_english": data.get("line_english", ""),
+        }
+
+
+class SubmissionForm(SceneForm):
+    """A new scene: the scene itself plus one to four screenshots, each with its alt text."""
+
+    confirm_not_duplicate = forms.BooleanField(
+        label="It is a different back hug: submit it anyway", required=False, widget=forms.CheckboxInput
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates = []
+        for number in range(1, MAX_SCREENSHOTS + 1):
+            self.fields[f"screenshot_{number}"] = ScreenshotField(label=f"Screenshot {number}", required=number == 1)
+            self.fields[f"alt_{number}"] = forms.CharField(
+                label=f"Describe screenshot {number}",
+                max_length=300,
+                required=False,
+                help_text="For people who cannot see it: who, where, what they do.",
+            )
+
+    def clean(self):
+        data = super().clean()
+        for number in range(1, MAX_SCREENSHOTS + 1):
+            if data.get(f"screenshot_{number}") and not (data.get(f"alt_{number}") or "").strip():
+                self.add_error(f"alt_{number}", "Describe the picture for people who cannot see it.")
+        drama = data.get("drama")
+        if drama and data.get("episode") and data.get("start") is not None and not self.errors:
+            self.duplicates = list(near_duplicates(drama=drama, episode=data["episode"], start_seconds=data["start"]))
+            if self.duplicates and not data.get("confirm_not_duplicate"):
+                self.add_error(
+                    None,
+                    "This looks like a back hug we already have (same episode, within a minute). "
+                    "Check the scenes listed below; if yours is a different one, tick the box and submit again.",
+                )
+        return data
+
+    def screenshots(self):
+        return [
+            (self.cleaned_data[f"screenshot_{number}"], self.cleaned_data[f"alt_{number}"].strip())
+            for number in range(1, MAX_SCREENSHOTS + 1)
+            if self.cleaned_data.get(f"screenshot_{number}")
+        ]
+
+    def screenshot_rows(self):
+        """(file field, alt field) pairs, for the template."""
+        return [(self[f"screenshot_{number}"], self[f"alt_{number}"]) for number in range(1, MAX_SCREENSHOTS + 1)]
+
+
+class DramaProposalForm(forms.Form):
+    title = forms.CharField(label="English title", max_length=200)
+    hangul_title = forms.CharField(label="Original title (Hangul)", max_length=200, required=False)
+    year = forms.IntegerField(label="Year first aired", min_value=1950, max_value=2100)
+    network = forms.CharField(label="Network or platform", max_length=60)
+    episodes = forms.IntegerField(label="Episodes", min_value=1, max_value=999)
+    note = forms.CharField(
+        label="Anything that helps us check it",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if Drama.objects.filter(title__iexact=title).exists():
+            raise ValidationError("We already have this drama: pick it in the submission form.")
+        return title

@@ -1,0 +1,167 @@
+"""Pages where fans add to the catalogue: submit a scene, edit it, propose a drama; the public moderation log."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from community.access import fan_action
+
+from . import submissions
+from .forms import DramaProposalForm, SceneForm, SubmissionForm
+from .images import near_duplicates as similar_screenshots
+from .models import Drama, ModerationLog, Scene
+from .pagination import PageError, paginate
+from .timecodes import format_timecode
+
+
+def _drama_from(value: str | None) -> Drama | None:
+    value = (value or "").strip()
+    if not value or len(value) > 200:
+        return None
+    return Drama.objects.filter(Q(slug=value) | Q(title__iexact=value)).first()
+
+
+@fan_action("submit", post_only=False)
+def submit(request):
+    """One page: pick the drama (its characters then fill the lists), describe the hug, add screenshots."""
+    drama = _drama_from(request.POST.get("drama") if request.method == "POST" else request.GET.get("drama"))
+    form = SubmissionForm(
+        request.POST or None, request.FILES or None, drama=drama, initial={"drama": drama.title if drama else ""}
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                scene = submissions.submit_scene(
+                    fan=request.user,
+                    drama=form.cleaned_data["drama"],
+                    tropes=list(form.cleaned_data["tropes"]),
+                    screenshots=form.screenshots(),
+                    **form.scene_fields(),
+                )
+            except ValidationError as error:
+                for field, field_errors in error.message_dict.items() if hasattr(error, "error_dict") else []:
+                    form.add_error(field if field in form.fields else None, field_errors)
+                if not hasattr(error, "error_dict"):
+                    form.add_error(None, error.messages)
+            else:
+                lookalikes = _lookalike_screenshots(scene)
+                messages.success(request, "Thank you! Your back hug waits for a moderator; only you can see it now.")
+                if lookalikes:
+                    messages.warning(
+                        request,
+                        "One of your screenshots looks like a picture we already have "
+                        f"(scene {', '.join(str(pk) for pk in lookalikes)}); moderators will check for a duplicate.",
+                    )
+                return redirect(scene)
+        status = 400
+    return render(request, "scenes/submit.html", {"form": form, "drama": drama}, status=status)
+
+
+def _lookalike_screenshots(scene: Scene) -> list[int]:
+    """Other scenes holding a near copy of one of this scene's screenshots (perceptual hash)."""
+    found = set()
+    for image in scene.images.exclude(perceptual_hash=""):
+        for match in similar_screenshots(image.perceptual_hash, queryset=image.__class__.objects.exclude(scene=scene)):
+            found.add(match.scene_id)
+    return sorted(found)
+
+
+@require_safe
+def submit_characters(request):
+    """The hugger/hugged lists for a drama, for the submission form to swap in (htmx) when the drama changes."""
+    drama = _drama_from(request.GET.get("drama"))
+    form = SubmissionForm(drama=drama)
+    return render(request, "scenes/_submit_characters.html", {"form": form, "drama": drama})
+
+
+@require_safe
+def drama_options(request):
+    """Dramas whose title starts with or contains what the fan typed: <option>s for the form's datalist."""
+    text = (request.GET.get("drama") or request.GET.get("q") or "").strip()[:100]
+    dramas = Drama.objects.none()
+    if text:
+        dramas = Drama.objects.filter(Q(title__icontains=text) | Q(hangul_title__icontains=text)).order_by("title")
+    return render(request, "scenes/_drama_options.html", {"dramas": dramas[:10]})
+
+
+@fan_action("submit", post_only=False)
+def propose_drama(request):
+    form = DramaProposalForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            submissions.propose_drama(fan=request.user, **form.cleaned_data)
+            messages.success(request, "Thanks! A moderator will add the drama; then you can submit its back hugs.")
+            return redirect("scenes:submit")
+        status = 400
+    return render(request, "scenes/propose_drama.html", {"form": form}, status=status)
+
+
+def _own_scene(request, pk) -> Scene:
+    scene = Scene.objects.select_related("drama").filter(pk=pk).first()
+    if scene is None or not Scene.objects.visible_to(request.user).filter(pk=pk).exists():
+        raise Http404(f"There is no back-hug scene number {pk} you can edit.")
+    if scene.submitted_by_id != request.user.pk:
+        raise PermissionDenied("Only the fan who submitted a scene can edit it.")
+    return scene
+
+
+@fan_action("submit", post_only=False)
+def edit(request, pk):
+    scene = _own_scene(request, pk)
+    initial = {
+        "drama": scene.drama.title,
+        "episode": scene.episode,
+        "start": format_timecode(scene.start_seconds),
+        "end": format_timecode(scene.end_seconds),
+        "hugger": str(scene.hugger_id),
+        "hugged": str(scene.hugged_id),
+        "setting": scene.setting,
+        "description": scene.description,
+        "line_korean": scene.line_korean,
+        "line_english": scene.line_english,
+        "tropes": list(scene.tropes.curated()),
+    }
+    form = SceneForm(request.POST or None, drama=scene.drama, initial=initial)
+    form.fields["drama"].disabled = True
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            fields = form.scene_fields()
+            hugger, hugged = fields.pop("hugger"), fields.pop("hugged")
+            if isinstance(hugger, submissions.NewCharacter) or isinstance(hugged, submissions.NewCharacter):
+                form.add_error("hugger", "To add a new character, submit the scene again or ask a moderator.")
+            else:
+                changes = {**fields, "hugger_id": hugger.pk, "hugged_id": hugged.pk}
+                try:
+                    pending = submissions.edit_scene(
+                        scene=scene, editor=request.user, changes=changes, tropes=list(form.cleaned_data["tropes"])
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error.messages)
+                else:
+                    if pending is None:
+                        messages.success(request, "Saved. Your scene still waits for a moderator.")
+                    else:
+                        messages.success(
+                            request,
+                            "Thanks! Your changes wait for a moderator; until then the published version stays.",
+                        )
+                    return redirect(scene)
+        status = 400
+    return render(request, "scenes/scene_edit.html", {"form": form, "scene": scene}, status=status)
+
+
+@require_safe
+def moderation_log(request):
+    entries = ModerationLog.objects.select_related("moderator", "scene__drama")
+    status, message, page = 200, "", None
+    try:
+        page = paginate(entries, request.GET.get("page"), per_page=50)
+    except PageError as error:
+        status, message = error.status, error.message
+    return render(request, "scenes/moderation_log.html", {"page": page, "message": message}, status=status)
