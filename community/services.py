@@ -13,10 +13,10 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from scenes.models import Drama, Scene, SceneTrope, Trope
+from scenes.models import Drama, ModerationLog, Scene, SceneTrope, Trope
 
 from . import scoring
-from .models import Comment, CommentReport, Favourite, FanProfile, TropeVote, Verdict, Vote
+from .models import Comment, CommentReport, FanProfile, Favourite, TropeVote, Verdict, Vote
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 REPORT_MAX_LENGTH = 500
@@ -245,6 +245,7 @@ def hide_comments(*, comments, moderator, reason: str = "") -> int:
             comment.save(update_fields=["is_hidden", "hidden_by", "hidden_reason"])
             comment.reports.filter(resolved_at=None).update(resolved_at=timezone.now(), resolved_by=moderator)
             _recount_comments(comment)
+            _log_comment(ModerationLog.Action.HIDDEN, comment, moderator, reason)
             changed += 1
         return changed
 
@@ -256,6 +257,7 @@ def unhide_comments(*, comments, moderator) -> int:
             comment.is_hidden, comment.hidden_by, comment.hidden_reason = False, None, ""
             comment.save(update_fields=["is_hidden", "hidden_by", "hidden_reason"])
             _recount_comments(comment)
+            _log_comment(ModerationLog.Action.UNHIDDEN, comment, moderator, "")
             changed += 1
         return changed
 
@@ -267,14 +269,35 @@ def dismiss_reports(*, comments, moderator) -> int:
     )
 
 
+def _log_comment(action: str, comment: Comment, moderator, reason: str) -> None:
+    from scenes.moderation import record
+
+    where = comment.scene.drama.title if comment.scene_id else comment.drama.title
+    record(action=action, moderator=moderator, scene=comment.scene, subject=f"a comment on {where}", reason=reason)
+
+
 def _recount_comments(comment: Comment) -> None:
     if comment.scene_id:
         count = Comment.objects.filter(scene=comment.scene_id).visible().count()
         Scene.objects.filter(pk=comment.scene_id).update(comment_count=count)
 
 
+def recount_scene(scene: Scene) -> None:
+    """Every tally of a scene from its rows again (after a merge moved votes, favourites and comments)."""
+    _recount_verdicts(scene)
+    Scene.objects.filter(pk=scene.pk).update(
+        favourite_count=Favourite.objects.filter(scene=scene).count(),
+        comment_count=Comment.objects.filter(scene=scene).visible().count(),
+    )
+    for scene_trope in SceneTrope.objects.filter(scene=scene):
+        recount_trope_votes(scene_trope)
+
+
 def ban_fan(*, fan, moderator, reason: str) -> FanProfile:
     profile, _ = FanProfile.objects.get_or_create(user=fan)
     profile.is_banned, profile.ban_reason, profile.banned_at = True, reason, timezone.now()
     profile.save()
+    from scenes.moderation import record
+
+    record(action=ModerationLog.Action.BANNED, moderator=moderator, subject="a fan's account", reason=reason)
     return profile

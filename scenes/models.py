@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
@@ -428,6 +430,15 @@ class SceneImage(models.Model):
         if self.thumbnail_medium:
             return self.thumbnail_medium.url
         return self.image.url if self.image else ""
+
+
+@receiver(post_delete, sender=SceneImage)
+def remove_screenshot_files(sender, instance, **kwargs):
+    """Deleting a screenshot row deletes its files too, once the deletion is committed (a rollback keeps them)."""
+    names = [
+        (file.storage, file.name) for file in (instance.image, instance.thumbnail_small, instance.thumbnail_medium)
+    ]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names if name])
 
 
 # Moderation records live in their own module; importing them here registers them with the app.
