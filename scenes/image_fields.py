@@ -1,0 +1,35 @@
+"""Form fields for screenshot uploads: the pipeline's messages appear next to the field."""
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+
+from .images import (
+    ACCEPT_ATTRIBUTE,
+    SCREENSHOT_MAX_BYTES,
+    PreparedScreenshot,
+    prepare_screenshot,
+    setting,
+)
+
+
+class ScreenshotField(forms.FileField):
+    """A screenshot upload, cleaned to a PreparedScreenshot (checked and re-encoded) for store_screenshot().
+
+    ``form.cleaned_data["screenshot"]`` goes straight to ``store_screenshot(uploaded_file=...)``, so the picture
+    is decoded once. A refused upload raises the pipeline's ValidationError, shown next to the field.
+    """
+
+    widget = forms.FileInput
+
+    def __init__(self, **kwargs):
+        max_bytes = setting("SCREENSHOT_MAX_BYTES", SCREENSHOT_MAX_BYTES)
+        kwargs.setdefault("help_text", f"A JPEG, PNG, WebP or GIF picture of at most {filesizeformat(max_bytes)}.")
+        super().__init__(**kwargs)
+        # A hint for the file picker only: the bytes decide (scenes.images.decode).
+        self.widget.attrs.setdefault("accept", ACCEPT_ATTRIBUTE)
+
+    def to_python(self, data) -> PreparedScreenshot | None:
+        uploaded_file = super().to_python(data)
+        if uploaded_file is None:
+            return None
+        return prepare_screenshot(uploaded_file)
