@@ -7,6 +7,9 @@ from django.conf import settings
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from scenes.errors import flash
 
 from . import ratelimit
 from .services import ensure_can_act
@@ -22,20 +25,25 @@ def safe_next(request, fallback: str = "/") -> str:
     return fallback
 
 
-def fan_action(action: str, *, post_only: bool = True):
+def fan_action(action: str, *, post_only: bool = True, back=None):
     """
     Wrap a view a signed-in fan uses to change something.
 
-    Anonymous visitors are sent to log in and back to the page they were on; banned fans get a 403
-    that says why; fans over a limit get a 429 that says when to try again.
+    Anonymous visitors are sent to log in and back to the page they were on (``back(**view_kwargs)``
+    when the request does not say where that was); banned fans get a 403 that says why; fans over a limit
+    get a 429 that says when to try again.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
-                back = safe_next(request, fallback=request.path if request.method == "GET" else "/")
-                return redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back})}")
+                fallback = request.path if request.method == "GET" else back(**kwargs) if back else "/"
+                login = (
+                    f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': safe_next(request, fallback=fallback)})}"
+                )
+                # htmx would swap the login page into the widget: ask it to load the whole page instead.
+                return HttpResponseClientRedirect(login) if getattr(request, "htmx", False) else redirect(login)
             ensure_can_act(request.user)
             if request.method == "POST":
                 try:
@@ -50,6 +58,11 @@ def fan_action(action: str, *, post_only: bool = True):
 
 
 def too_many(request, limited: ratelimit.RateLimited):
-    response = render(request, "429.html", {"retry_after": limited.retry_after, "action": limited.action}, status=429)
+    context = {"retry_after": limited.retry_after, "action": limited.action}
+    if getattr(request, "htmx", False):
+        wait = f"That was a lot, very fast. Try again in {limited.retry_after} seconds."
+        response = flash(request, [wait], status=429)
+    else:
+        response = render(request, "429.html", context, status=429)
     response["Retry-After"] = str(limited.retry_after)
     return response

@@ -17,6 +17,12 @@ class FanProfile(models.Model):
     is_banned = models.BooleanField(default=False, help_text="A banned fan can read but not vote, comment or report.")
     ban_reason = models.CharField(max_length=300, blank=True, help_text="Shown to the fan when they try to act.")
     banned_at = models.DateTimeField(null=True, blank=True)
+    hidden_tropes = models.ManyToManyField(
+        Trope,
+        blank=True,
+        related_name="hidden_by",
+        help_text="Tropes the fan never wants to see: scenes carrying them leave every list they read.",
+    )
 
     class Meta:
         verbose_name = "fan"
@@ -114,6 +120,9 @@ class Comment(models.Model):
     def __str__(self):
         return f"Comment {self.pk} by {self.author}"
 
+    def get_absolute_url(self):
+        return f"{self.target.get_absolute_url()}#{self.anchor}"
+
     @property
     def target(self):
         return self.scene or self.drama
@@ -121,9 +130,6 @@ class Comment(models.Model):
     @property
     def anchor(self) -> str:
         return f"comment-{self.pk}"
-
-    def get_absolute_url(self):
-        return f"{self.target.get_absolute_url()}#{self.anchor}"
 
     @property
     def is_visible(self) -> bool:
@@ -157,3 +163,21 @@ class ReportedComment(Comment):
     class Meta:
         proxy = True
         verbose_name = "reported comment"
+
+
+class WatchProgress(models.Model):
+    """How far a fan has watched a drama: its scenes after that episode show behind a spoiler notice."""
+
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watch_progress")
+    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="watch_progress")
+    last_episode_watched = models.PositiveSmallIntegerField(
+        help_text="The last episode the fan has seen; 0 when they have not started. At most the drama's episodes."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "watch progress"
+        constraints = [models.UniqueConstraint(fields=["fan", "drama"], name="one_watch_progress_per_drama")]
+
+    def __str__(self):
+        return f"{self.fan} watched {self.drama} up to episode {self.last_episode_watched}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import preference_views, views
 
 app_name = "community"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),
     path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
     path("help-classify/", views.help_classify, name="help-classify"),
+    path("me/preferences/", preference_views.preferences, name="preferences"),
+    path("me/hidden-tropes/", preference_views.hide_trope, name="hide-trope"),
+    path("me/watching/<slug:slug>/", preference_views.watch_progress, name="watch-progress"),
     # tropedb/urls.py includes allauth first, so /accounts/login/ and friends are never taken for a name.
-    path("accounts/<str:username>/", views.profile, name="profile"),
+    path("accounts/<path:username>/", views.profile, name="profile"),
 ]

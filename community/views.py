@@ -3,13 +3,16 @@ Fan actions. Each is a plain form POST that redirects back to where the fan was;
 view answers with the partial template the page includes, so it updates in place.
 """
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from scenes.errors import flash
 from scenes.models import Drama, Scene, Trope
 
 from . import selectors, services
@@ -27,9 +30,18 @@ def _published_scene(pk: int) -> Scene:
     return scene
 
 
-def _refused(request, error: ValidationError, *, template: str = "community/refused.html", context=None):
-    messages = error.messages
-    return render(request, template, {"errors": messages, "back": safe_next(request), **(context or {})}, status=400)
+def _refused(request, error: ValidationError):
+    if request.htmx:
+        return flash(request, error.messages, status=400)
+    return render(request, "community/refused.html", {"errors": error.messages, "back": safe_next(request)}, status=400)
+
+
+def _scene_page(pk) -> str:
+    return reverse("scenes:scene-detail", args=[pk])
+
+
+def _drama_page(slug) -> str:
+    return reverse("scenes:drama-detail", args=[slug])
 
 
 def _back(request, scene_or_drama, anchor: str = ""):
@@ -37,7 +49,7 @@ def _back(request, scene_or_drama, anchor: str = ""):
     return redirect(f"{target.split('#')[0]}#{anchor}" if anchor else target)
 
 
-@fan_action("vote")
+@fan_action("vote", back=_scene_page)
 def vote(request, pk):
     scene = _published_scene(pk)
     form = VoteForm(request.POST)
@@ -53,7 +65,7 @@ def vote(request, pk):
     return _back(request, scene, "verdict")
 
 
-@fan_action("favourite")
+@fan_action("favourite", back=_scene_page)
 def favourite(request, pk):
     scene = _published_scene(pk)
     form = FavouriteForm(request.POST)
@@ -66,7 +78,7 @@ def favourite(request, pk):
     return _back(request, scene, "verdict")
 
 
-@fan_action("trope_vote")
+@fan_action("trope_vote", back=_scene_page)
 def trope_vote(request, pk):
     scene = _published_scene(pk)
     form = TropeVoteForm(request.POST)
@@ -93,7 +105,9 @@ def _post_comment(request, target):
             form.add_error("parent", "The comment you replied to no longer exists.")
     if form.is_valid():
         try:
-            comment = services.post_comment(author=request.user, target=target, body=form.cleaned_data["body"], parent=parent)
+            comment = services.post_comment(
+                author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
+            )
         except services.ActionRefused as error:
             _add_errors(form, error)
         else:
@@ -114,12 +128,12 @@ def _add_errors(form, error: ValidationError):
         form.add_error(None, error.messages)
 
 
-@fan_action("comment")
+@fan_action("comment", back=_scene_page)
 def scene_comment(request, pk):
     return _post_comment(request, _published_scene(pk))
 
 
-@fan_action("comment")
+@fan_action("comment", back=_drama_page)
 def drama_comment(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
@@ -177,7 +191,8 @@ def comment_report(request, pk):
             except services.ActionRefused as error:
                 _add_errors(form, error)
             else:
-                return render(request, "community/report_done.html", {"comment": comment})
+                messages.success(request, "Thanks for reporting: the moderators will take a look.")
+                return redirect(comment.get_absolute_url())
         status = 400
     return render(request, "community/comment_report.html", {"comment": comment, "form": form}, status=status)
 

@@ -1,1 +1,698 @@
-"""Moderators run the catalogue from here: see scenes/admin.py."""
+"""
+Moderators run the catalogue from here: dramas and their casts, the trope taxonomy, and the queue of
+submitted scenes (publish, unpublish, reject, feature).
+
+Status changes go through scenes/services.py. The rules the database enforces with triggers
+(scenes/db_rules.py) are also checked by the forms below, so a moderator reads a message instead of
+meeting a server error.
+"""
+
+import copy
+import logging
+import uuid
+from functools import cached_property
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import ngettext
+
+from . import images, services
+from .models import Actor, Character, Drama, Scene, SceneImage, SceneTrope, Trope, TropeAlias, TropeGroup
+from .querysets import DERIVED_TROPES_CACHE_KEY
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseRulesAdmin(admin.ModelAdmin):
+    """
+    The forms check every rule the triggers enforce; should a concurrent change still trip a trigger
+    between validation and save, say so and keep what is stored, instead of a server error.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError as error:
+            # The admin saves inside transaction.atomic(): everything of this submission was rolled back.
+            logger.warning("Admin change refused by the database: %s", error)
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else "a catalogue rule"
+            self.message_user(
+                request,
+                f"Nothing was saved: the database refused the change ({reason}). Please check and try again.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+
+def admin_link(obj, text=None) -> str:
+    """A link to ``obj``'s admin change page."""
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text if text is not None else str(obj))
+
+
+def image_preview(image: SceneImage, *, width: int) -> str:
+    picture = image.thumbnail_small or image.image
+    if not picture:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" style="height:auto" loading="lazy">', picture.url, image.alt_text, width
+    )
+
+
+# Dramas, actors and characters -------------------------------------------------------------------
+
+
+# The admin gives each form below its model and fields (ModelAdmin.get_form): the forms only add the checks
+# behind the database triggers, so a moderator reads which rule a change breaks.
+
+
+class DramaForm(forms.ModelForm):
+    def clean_episodes(self):
+        episodes = self.cleaned_data["episodes"]
+        if self.instance.pk and episodes:
+            last = self.instance.scenes.aggregate(last=Max("episode"))["last"]
+            if last and episodes < last:
+                raise forms.ValidationError(
+                    f"A back hug is catalogued in episode {last}: the drama cannot have fewer episodes than that."
+                )
+        return episodes
+
+
+class CharacterForm(forms.ModelForm):
+    def clean_drama(self):
+        drama = self.cleaned_data["drama"]
+        character = self.instance
+        if character.pk and drama and drama.pk != character.drama_id:
+            scene_count = Scene.objects.filter(Q(hugger=character) | Q(hugged=character)).count()
+            if scene_count:
+                raise forms.ValidationError(
+                    ngettext(
+                        "%(name)s is in %(count)d back hug of their drama and cannot move to another drama.",
+                        "%(name)s is in %(count)d back hugs of their drama and cannot move to another drama.",
+                        scene_count,
+                    )
+                    % {"name": character.name, "count": scene_count}
+                )
+        return drama
+
+
+class CharacterInline(admin.TabularInline):
+    """The cast of a drama."""
+
+    model = Character
+    form = CharacterForm
+    fields = ("name", "actor", "gender", "role")
+    autocomplete_fields = ("actor",)
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("drama", "actor")
+
+
+class RoleInline(CharacterInline):
+    """The characters an actor plays."""
+
+    fields = ("drama", "name", "gender", "role")
+    autocomplete_fields = ("drama",)
+    verbose_name = "role"
+    verbose_name_plural = "roles"
+    extra = 0
+
+
+@admin.register(Drama)
+class DramaAdmin(DatabaseRulesAdmin):
+    form = DramaForm
+    list_display = ("title", "hangul_title", "year", "network", "episodes", "character_count", "scenes_link")
+    list_filter = ("network", "year")
+    search_fields = ("title", "hangul_title", "other_titles", "slug")
+    ordering = ("title",)
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("poster_preview", "created_at")
+    fields = (
+        "title",
+        "slug",
+        "hangul_title",
+        "other_titles",
+        ("year", "network", "episodes"),
+        "poster",
+        "poster_preview",
+        "created_at",
+    )
+    inlines = [CharacterInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .with_scene_counts()
+            .annotate(character_count=Count("characters", distinct=True))
+        )
+
+    @admin.display(description="characters", ordering="character_count")
+    def character_count(self, drama):
+        return drama.character_count
+
+    @admin.display(description="published back hugs", ordering="scene_count")
+    def scenes_link(self, drama):
+        url = reverse("admin:scenes_scene_changelist") + f"?drama__id__exact={drama.pk}&status__exact=published"
+        return format_html('<a href="{}">{}</a>', url, drama.scene_count)
+
+    @admin.display(description="poster preview")
+    def poster_preview(self, drama):
+        if not drama.poster:
+            return "—"
+        return format_html('<img src="{}" alt="Poster of {}" width="160" style="height:auto">', drama.poster.url, drama)
+
+
+@admin.register(Actor)
+class ActorAdmin(DatabaseRulesAdmin):
+    list_display = ("name", "hangul_name", "role_count")
+    search_fields = ("name", "hangul_name", "slug")
+    ordering = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [RoleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(role_count=Count("roles"))
+
+    @admin.display(description="roles", ordering="role_count")
+    def role_count(self, actor):
+        return actor.role_count
+
+
+@admin.register(Character)
+class CharacterAdmin(DatabaseRulesAdmin):
+    form = CharacterForm
+    list_display = ("name", "drama_link", "actor", "gender", "role")
+    list_filter = ("role", "gender", "drama")
+    search_fields = ("name", "actor__name", "actor__hangul_name", "drama__title", "drama__hangul_title")
+    ordering = ("drama__title", "name")
+    autocomplete_fields = ("drama", "actor")
+
+    def get_queryset(self, request):
+        # The changelist and the hugger/hugged autocomplete: a character's name shows their drama's title.
+        # (The admin ignores list_select_related once get_queryset() has selected related rows itself.)
+        return super().get_queryset(request).select_related("drama", "actor")
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # The scene form sends the drama it has selected (templates/admin/scenes/scene/change_form.html):
+        # offer only that drama's characters as hugger and hugged.
+        asking = (request.GET.get("app_label"), request.GET.get("model_name"), request.GET.get("field_name"))
+        drama = request.GET.get("drama", "")
+        if asking in {("scenes", "scene", "hugger"), ("scenes", "scene", "hugged")} and drama.isdigit():
+            queryset = queryset.filter(drama_id=int(drama))
+        return queryset, may_have_duplicates
+
+    @admin.display(description="drama", ordering="drama__title")
+    def drama_link(self, character):
+        return admin_link(character.drama, character.drama.title)
+
+
+# The trope taxonomy ------------------------------------------------------------------------------
+
+
+def forget_derived_tropes():
+    """Derived tropes are cached for scene cards (TropeQuerySet.derived_list): drop them once saved."""
+    transaction.on_commit(lambda: cache.delete(DERIVED_TROPES_CACHE_KEY))
+
+
+class TaxonomyAdmin(DatabaseRulesAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        forget_derived_tropes()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        forget_derived_tropes()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        forget_derived_tropes()
+
+
+@admin.register(TropeGroup)
+class TropeGroupAdmin(TaxonomyAdmin):
+    list_display = ("name", "slug", "position", "tropes_link")
+    search_fields = ("name", "slug")
+    ordering = ("position", "name")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(trope_count=Count("tropes"))
+
+    @admin.display(description="tropes", ordering="trope_count")
+    def tropes_link(self, group):
+        url = reverse("admin:scenes_trope_changelist") + f"?group__id__exact={group.pk}"
+        return format_html('<a href="{}">{}</a>', url, group.trope_count)
+
+
+class TropeForm(forms.ModelForm):
+    def clean_rule(self):
+        rule = self.cleaned_data["rule"]
+        if rule and self.instance.pk:
+            attached = self.instance.scene_tropes.count()
+            if attached:
+                raise forms.ValidationError(
+                    ngettext(
+                        "This trope is attached to %(count)d scene; a derived trope cannot be attached to any.",
+                        "This trope is attached to %(count)d scenes; a derived trope cannot be attached to any.",
+                        attached,
+                    )
+                    % {"count": attached}
+                )
+        return rule
+
+
+class TropeAliasInline(admin.TabularInline):
+    model = TropeAlias
+    fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    extra = 1
+
+
+@admin.register(Trope)
+class TropeAdmin(TaxonomyAdmin):
+    form = TropeForm
+    list_display = ("name", "group", "kind", "hangul_name", "slug", "position", "attached_count")
+    list_filter = ("group", "rule")
+    list_select_related = ("group",)
+    search_fields = ("name", "hangul_name", "slug", "aliases__name")
+    ordering = ("group__position", "position", "name")
+    autocomplete_fields = ("group",)
+    fields = ("group", "name", "slug", "hangul_name", "description", "rule", "position")
+    inlines = [TropeAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(attached_count=Count("scene_tropes"))
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_derived:
+            # A derived trope's rule is code (Trope.scene_condition), and public URLs use its slug.
+            return ("rule", "slug")
+        return ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj and obj.is_derived:
+            return {}
+        return {"slug": ("name",)}
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # Attaching a trope to a scene (the scene form's trope autocomplete): derived tropes follow from
+        # the characters and a trigger refuses them, so they are never offered.
+        asking = (request.GET.get("app_label"), request.GET.get("model_name"), request.GET.get("field_name"))
+        if asking == ("scenes", "scenetrope", "trope"):
+            queryset = queryset.curated()
+        return queryset, may_have_duplicates
+
+    @admin.display(description="kind", ordering="rule")
+    def kind(self, trope):
+        return "derived" if trope.is_derived else "curated"
+
+    @admin.display(description="scenes attached", ordering="attached_count")
+    def attached_count(self, trope):
+        if trope.is_derived:
+            return "follows from the hugger"
+        url = reverse("admin:scenes_scene_changelist") + f"?trope={trope.slug}"
+        return format_html('<a href="{}">{}</a>', url, trope.attached_count)
+
+
+@admin.register(TropeAlias)
+class TropeAliasAdmin(DatabaseRulesAdmin):
+    list_display = ("name", "slug", "trope")
+    list_filter = ("trope__group",)
+    list_select_related = ("trope",)
+    search_fields = ("name", "slug", "trope__name")
+    ordering = ("name",)
+    autocomplete_fields = ("trope",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+# Scenes ------------------------------------------------------------------------------------------
+
+
+class TropeListFilter(admin.SimpleListFilter):
+    """Scenes carrying one trope, asked the way the catalogue asks it: Trope.scene_condition()."""
+
+    def all_tropes(self) -> list[Trope]:
+        raise NotImplementedError
+
+    @cached_property
+    def tropes(self) -> list[Trope]:
+        return self.all_tropes()
+
+    def lookups(self, request, model_admin):
+        return [(trope.slug, trope.name) for trope in self.tropes]
+
+    def queryset(self, request, queryset):
+        trope = next((trope for trope in self.tropes if trope.slug == self.value()), None)
+        return queryset.filter(trope.scene_condition()) if trope else queryset
+
+
+class ClassificationFilter(TropeListFilter):
+    title = "classification (from the hugger)"
+    parameter_name = "classification"
+
+    def all_tropes(self):
+        return Trope.objects.derived_list()
+
+
+class CuratedTropeFilter(TropeListFilter):
+    title = "trope"
+    parameter_name = "trope"
+
+    def all_tropes(self):
+        return list(Trope.objects.curated())
+
+
+class SceneForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("is_featured") and cleaned_data.get("status") != Scene.Status.PUBLISHED:
+            self.add_error("is_featured", "Only a published scene can be featured on the front page.")
+        return cleaned_data
+
+
+class ScreenshotForm(forms.ModelForm):
+    """
+    A moderator's upload goes through the same checks and re-encoding as a fan's (scenes/images.py): only
+    pictures are accepted, EXIF and GPS data do not survive, thumbnails and the perceptual hash are stored.
+    """
+
+    replaced: SceneImage | None = None  # the screenshot as stored before a new picture replaced it
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if not upload or "image" not in self.changed_data:
+            return upload  # the stored picture, unchanged
+        prepared = images.prepare_screenshot(upload)
+        screenshot = self.instance
+        if screenshot.pk:
+            self.replaced = copy.copy(screenshot)  # remembers the old files' names (see forget_files)
+        screenshot.perceptual_hash = prepared.perceptual_hash
+        for band_field, value in zip(images.BAND_FIELDS, images.hash_bands(prepared.perceptual_hash), strict=True):
+            setattr(screenshot, band_field, value)
+        token = uuid.uuid4().hex  # stored under a random name, never the uploaded one
+        for field_name, width in images.THUMBNAILS:
+            data = prepared.thumbnails.get(field_name)
+            setattr(screenshot, field_name, ContentFile(data, name=f"{token}-{width}w.webp") if data else "")
+        return ContentFile(prepared.image, name=f"{token}.webp")
+
+
+def forget_files(screenshots: list[SceneImage]) -> None:
+    """Delete the files of screenshots deleted or replaced, once that is committed (storage has no rollback)."""
+
+    def delete():
+        for screenshot in screenshots:
+            images.delete_screenshot_files(screenshot)
+
+    if screenshots:
+        transaction.on_commit(delete)
+
+
+def replaced_screenshots(forms_) -> list[SceneImage]:
+    return [form.replaced for form in forms_ if getattr(form, "replaced", None)]
+
+
+class ScreenshotPreview:
+    @admin.display(description="preview")
+    def preview(self, image):
+        return image_preview(image, width=160) if image.pk else "—"
+
+
+class SceneImageInline(ScreenshotPreview, admin.TabularInline):
+    model = SceneImage
+    form = ScreenshotForm
+    verbose_name = "screenshot"
+    fields = ("preview", "image", "alt_text", "position")
+    readonly_fields = ("preview",)
+    extra = 1
+
+
+class SceneTropeInline(admin.TabularInline):
+    """
+    Tropes attached by moderators or proposed by fans, with the fans' agreement. Derived ones (second-lead,
+    girl-initiated…) follow from the hugger and are never offered.
+    """
+
+    model = SceneTrope
+    fields = ("trope", "origin", "is_public", "fans_agree")
+    readonly_fields = ("fans_agree",)
+    autocomplete_fields = ("trope",)
+    verbose_name = "trope"
+    verbose_name_plural = "tropes (classifications such as second-lead follow from the hugger)"
+    extra = 1
+
+    @admin.display(description="fans agree")
+    def fans_agree(self, scene_trope):
+        if not scene_trope.pk:
+            return "—"
+        if scene_trope.agreement is None:
+            return "no votes yet"
+        return f"{scene_trope.agreement}% ({scene_trope.agree_count} agree, {scene_trope.disagree_count} disagree)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("trope")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "trope":
+            kwargs["queryset"] = Trope.objects.curated()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Scene)
+class SceneAdmin(DatabaseRulesAdmin):
+    form = SceneForm
+    list_display = (
+        "thumbnail",
+        "who",
+        "drama_link",
+        "episode_number",
+        "timecode",
+        "status",
+        "featured",
+        "votes",
+        "submitted_by",
+        "published_at",
+    )
+    list_display_links = ("thumbnail", "who")
+    list_filter = (
+        "status",
+        "is_featured",
+        "is_illustrative",
+        ClassificationFilter,
+        CuratedTropeFilter,
+        "drama",
+    )
+    list_per_page = 50
+    search_fields = (
+        "drama__title",
+        "drama__hangul_title",
+        "hugger__name",
+        "hugged__name",
+        "hugger__actor__name",
+        "hugged__actor__name",
+        "description",
+        "setting",
+    )
+    search_help_text = "Drama title, character or actor name, description or setting."
+    date_hierarchy = "published_at"
+    ordering = ("-created_at", "-id")
+    # Who submitted a scene is a fact, not something to edit; and moderators do not see accounts, so no
+    # user autocomplete (the Moderators group has no permission on users: community/migrations/0002).
+    autocomplete_fields = ("drama", "hugger", "hugged")
+    readonly_fields = (
+        "submitter",
+        "timecode",
+        "classification",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "awesome_count",
+        "awkward_count",
+        "favourite_count",
+        "comment_count",
+    )
+    fieldsets = (
+        (None, {"fields": ("drama", ("episode", "start_seconds", "end_seconds", "timecode"), "hugger", "hugged")}),
+        ("What happens", {"fields": ("setting", "description", "line_korean", "line_english", "classification")}),
+        (
+            "Moderation",
+            {
+                "fields": (
+                    ("status", "is_featured", "is_illustrative"),
+                    "submitter",
+                    ("published_at", "created_at", "updated_at"),
+                )
+            },
+        ),
+        ("Fans", {"fields": (("awesome_count", "awkward_count", "favourite_count", "comment_count"),)}),
+    )
+    inlines = [SceneImageInline, SceneTropeInline]
+    actions = ["publish", "unpublish", "reject", "feature", "unfeature"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("drama", "hugger", "hugged", "submitted_by")
+            .prefetch_related(Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")))
+        )
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Scene.Status.PUBLISHED:
+            obj.publish()  # dates the first publication; a scene published before keeps its date
+        if not change and obj.submitted_by is None:
+            obj.submitted_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is SceneImage:
+            forget_files([*formset.deleted_objects, *replaced_screenshots(formset.forms)])
+
+    def delete_model(self, request, obj):
+        screenshots = list(obj.images.all())
+        super().delete_model(request, obj)
+        forget_files(screenshots)
+
+    def delete_queryset(self, request, queryset):
+        screenshots = list(SceneImage.objects.filter(scene__in=queryset.values("pk")))
+        super().delete_queryset(request, queryset)
+        forget_files(screenshots)
+
+    @admin.display(description="screenshot")
+    def thumbnail(self, scene):
+        screenshots = scene.images.all()  # prefetched in get_queryset()
+        return image_preview(screenshots[0], width=80) if screenshots else "—"
+
+    @admin.display(description="hugger → hugged", ordering="hugger__name")
+    def who(self, scene):
+        return f"{scene.hugger.name} → {scene.hugged.name}"
+
+    @admin.display(description="drama", ordering="drama__title")
+    def drama_link(self, scene):
+        return admin_link(scene.drama, scene.drama.title)
+
+    @admin.display(description="submitted by")
+    def submitter(self, scene):
+        return scene.submitted_by.get_username() if scene.submitted_by_id else "—"
+
+    @admin.display(description="ep.", ordering="episode")
+    def episode_number(self, scene):
+        return scene.episode
+
+    @admin.display(boolean=True, description="featured", ordering="is_featured")
+    def featured(self, scene):
+        return scene.is_featured
+
+    @admin.display(description="time", ordering="start_seconds")
+    def timecode(self, scene):
+        return scene.timecode if scene.start_seconds is not None else "—"
+
+    @admin.display(description="awesome/awkward", ordering="awesome_score")
+    def votes(self, scene):
+        return f"{scene.awesome_count} / {scene.awkward_count}"
+
+    @admin.display(description="classification (from the hugger)")
+    def classification(self, scene):
+        if not scene.hugger_id:
+            return "—"
+        return ", ".join(trope.name for trope in scene.derived_tropes()) or "—"
+
+    # Actions: each calls a service and says what changed.
+
+    @admin.action(description="Publish selected scenes", permissions=["change"])
+    def publish(self, request, queryset):
+        count = services.publish_scenes(scenes=queryset, moderator=request.user)
+        done = ngettext("%(count)d scene published.", "%(count)d scenes published.", count)
+        self.report(request, queryset, count, done)
+
+    @admin.action(description="Unpublish selected scenes (back to pending)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = services.unpublish_scenes(scenes=queryset, moderator=request.user)
+        done = ngettext("%(count)d scene unpublished.", "%(count)d scenes unpublished.", count)
+        self.report(request, queryset, count, done)
+
+    @admin.action(description="Reject selected scenes", permissions=["change"])
+    def reject(self, request, queryset):
+        count = services.reject_scenes(scenes=queryset, moderator=request.user)
+        done = ngettext("%(count)d scene rejected.", "%(count)d scenes rejected.", count)
+        self.report(request, queryset, count, done)
+
+    @admin.action(description="Feature selected scenes on the front page", permissions=["change"])
+    def feature(self, request, queryset):
+        count = services.feature_scenes(scenes=queryset, moderator=request.user)
+        done = ngettext("%(count)d scene featured.", "%(count)d scenes featured.", count)
+        self.report(request, queryset, count, done, note="Only published scenes can be featured.")
+
+    @admin.action(description="Stop featuring selected scenes", permissions=["change"])
+    def unfeature(self, request, queryset):
+        count = services.unfeature_scenes(scenes=queryset, moderator=request.user)
+        done = ngettext("%(count)d scene no longer featured.", "%(count)d scenes no longer featured.", count)
+        self.report(request, queryset, count, done)
+
+    def report(self, request, queryset, count, done, *, note=""):
+        message = done % {"count": count}
+        unchanged = queryset.count() - count
+        if unchanged > 0:
+            message += " " + ngettext(
+                "%(count)d selected scene needed no change.", "%(count)d selected scenes needed no change.", unchanged
+            ) % {"count": unchanged}
+            message += f" {note}" if note else ""
+        self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)
+
+
+@admin.register(SceneImage)
+class SceneImageAdmin(ScreenshotPreview, DatabaseRulesAdmin):
+    form = ScreenshotForm
+    list_display = ("thumbnail", "short_alt_text", "scene_link", "position", "dimensions")
+    list_display_links = ("thumbnail", "short_alt_text")
+    list_select_related = ("scene__drama", "scene__hugger", "scene__hugged")
+    search_fields = ("alt_text", "scene__drama__title", "scene__hugger__name", "scene__hugged__name")
+    list_filter = ("scene__status",)
+    ordering = ("-scene_id", "position", "id")
+    autocomplete_fields = ("scene",)
+    fields = ("scene", "image", "preview", "alt_text", "position")
+    readonly_fields = ("preview",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        forget_files(replaced_screenshots([form]))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        forget_files([obj])
+
+    def delete_queryset(self, request, queryset):
+        screenshots = list(queryset)
+        super().delete_queryset(request, queryset)
+        forget_files(screenshots)
+
+    @admin.display(description="screenshot")
+    def thumbnail(self, image):
+        return image_preview(image, width=80)
+
+    @admin.display(description="alt text", ordering="alt_text")
+    def short_alt_text(self, image):
+        return Truncator(image.alt_text).chars(90)
+
+    @admin.display(description="scene", ordering="scene_id")
+    def scene_link(self, image):
+        return admin_link(image.scene)
+
+    @admin.display(description="size")
+    def dimensions(self, image):
+        return f"{image.width}×{image.height}" if image.width else "—"
+
+
+from . import admin_moderation, admin_search  # noqa: E402, F401 - the queues and the searches that found nothing

@@ -2,5 +2,9 @@ from django.apps import AppConfig
 
 
 class ScenesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'scenes'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "scenes"
+
+    def ready(self):
+        # The search tables live in their own module; the signals keep the search index current.
+        from . import search_models, signals  # noqa: F401

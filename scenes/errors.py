@@ -6,8 +6,12 @@ Django shows its technical pages for Http404 and BadRequest while DEBUG is on; r
 """
 
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django_htmx.http import reswap, retarget
+
+# allauth's sign-up limit answers 429 without saying when to come back; a minute is an honest first wait.
+DEFAULT_RETRY_AFTER = "60"
 
 PAGES = {
     Http404: ("404.html", 404),
@@ -16,12 +20,35 @@ PAGES = {
 }
 
 
+API_MESSAGES = {
+    400: "Bad request.",
+    403: "You are not allowed to do that.",
+    404: "There is nothing at this address; /api/docs/ lists every API endpoint.",
+    500: "Something went wrong on our side; please try again later.",
+}
+
+
+def api_error(request, message: str, status: int):
+    """The JSON API (api/) answers in JSON even where Django answers before its views: unknown URLs, crashes."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": message or API_MESSAGES.get(status, "Error."), "errors": {}}, status=status)
+    return None
+
+
+def flash(request, messages: list[str], *, status: int):
+    """For htmx: the message alone, shown at the top of the page instead of replacing the widget."""
+    response = render(request, "_flash.html", {"flash_messages": messages}, status=status)
+    return reswap(retarget(response, "#flash"), "innerHTML")
+
+
 def error_page(request, exception=None, *, template: str, status: int):
     message = str(exception) if exception and exception.args else ""
     # Django's resolver passes a dict as the message of an unmatched URL; it means nothing to a reader.
     if message.startswith("{"):
         message = ""
-    return render(request, template, {"message": message}, status=status)
+    if getattr(request, "htmx", False) and message:
+        return flash(request, [message], status=status)
+    return api_error(request, message, status) or render(request, template, {"message": message}, status=status)
 
 
 class SiteErrorPagesMiddleware:
@@ -29,7 +56,10 @@ class SiteErrorPagesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 429 and not response.has_header("Retry-After"):
+            response["Retry-After"] = DEFAULT_RETRY_AFTER
+        return response
 
     def process_exception(self, request, exception):
         for exception_class, (template, status) in PAGES.items():
@@ -51,4 +81,4 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    return api_error(request, "", 500) or render(request, "500.html", status=500)

@@ -2,7 +2,7 @@
 The catalogue's query string, as one django-filter FilterSet: pages and the API read it the same way.
 
     drama=<slug>  trope=<slug> (repeatable, all must hold)  exclude=<slug> (repeatable)
-    actor=<slug>  q=<text>  sort=<order>
+    actor=<slug>  q=<text>  sort=<order>  year=<broadcast year>
 """
 
 import re
@@ -79,6 +79,16 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, to_field_name="slug", **kwargs)
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A broadcast year: a whole number (django-filter's NumberFilter would take 2013.5)."""
+
+    field_class = forms.IntegerField
+
+
+# The range Drama.year allows (drama_year_plausible).
+YEAR_RANGE = (1950, 2100)
+
+
 class SceneFilter(django_filters.FilterSet):
     SORTS = {
         "new": ("Newest first", "newest_first"),
@@ -107,6 +117,17 @@ class SceneFilter(django_filters.FilterSet):
         empty_label="Any verdict",
         error_messages={"invalid_choice": "The verdict filter is awesome or awkward."},
     )
+    year = YearFilter(
+        field_name="drama__year",
+        label="Broadcast year",
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+        error_messages={
+            "invalid": "The year is a broadcast year, like year=2013.",
+            "min_value": f"Dramas in the catalogue aired from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}.",
+            "max_value": f"Dramas in the catalogue aired from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}.",
+        },
+    )
     trope = TropeWordsFilter(label="With all of these tropes", method="filter_tropes")
     exclude = TropeWordsFilter(label="Without these tropes", method="filter_excluded")
     sort = django_filters.ChoiceFilter(
@@ -118,7 +139,7 @@ class SceneFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        fields = ["q", "drama", "actor", "verdict", "trope", "exclude", "sort"]
+        fields = ["q", "drama", "actor", "verdict", "year", "trope", "exclude", "sort"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,12 +148,17 @@ class SceneFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("sort"):
-            queryset = self.filter_sort(queryset, "sort", self.DEFAULT_SORT)
+        text = (self.form.cleaned_data.get("q") or "").strip()
+        if text:
+            # Searched last, so the ranking sees only what the other filters keep; results come by relevance.
+            queryset = queryset.search(text)
+        sort = self.form.cleaned_data.get("sort")
+        if sort or not text:
+            queryset = self.filter_sort(queryset, "sort", sort or self.DEFAULT_SORT)
         return queryset
 
     def filter_text(self, queryset, name, value):
-        return queryset.matching(value) if value.strip() else queryset
+        return queryset  # Applied in filter_queryset, after the other filters.
 
     def filter_tropes(self, queryset, name, tropes):
         return queryset.with_all_tropes(tropes)

@@ -442,7 +442,7 @@ def remove_screenshot_files(sender, instance, **kwargs):
 
 
 # Moderation records live in their own module; importing them here registers them with the app.
-from .moderation_models import DramaProposal, ModerationLog, SceneEdit  # noqa: E402
+from .moderation_models import DramaProposal, ModerationLog, PendingScene, SceneEdit  # noqa: E402
 
 __all__ = [
     "Actor",
@@ -450,6 +450,7 @@ __all__ = [
     "Drama",
     "DramaProposal",
     "ModerationLog",
+    "PendingScene",
     "Scene",
     "SceneEdit",
     "SceneImage",

@@ -4,6 +4,24 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from .models import Scene
+
+
+class PendingSceneManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(status=Scene.Status.PENDING, merged_into__isnull=True)
+
+
+class PendingScene(Scene):
+    """The moderators' queue in admin: submissions waiting for a decision."""
+
+    objects = PendingSceneManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "pending submission"
+        verbose_name_plural = "pending submissions (the queue)"
+
 
 class ModerationLog(models.Model):
     """One moderation decision, kept for accountability; the public log shows it without who exactly."""

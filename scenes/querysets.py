@@ -8,6 +8,24 @@ from django.utils.text import slugify
 DERIVED_TROPES_CACHE_KEY = "scenes:derived-tropes:v1"
 
 
+def card_prefetches() -> list:
+    """
+    The prefetches a scene card needs (SceneQuerySet.for_cards adds them). A page showing several short
+    lists fetches them without (``for_cards().prefetch_related(None)``) and prefetches all of them at once:
+    ``prefetch_related_objects(scenes, *card_prefetches())``.
+    """
+    from .models import SceneImage, SceneTrope
+
+    return [
+        Prefetch(
+            "scene_tropes",
+            queryset=SceneTrope.objects.filter(is_public=True).select_related("trope__group"),
+            to_attr="public_scene_tropes",
+        ),
+        Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")),
+    ]
+
+
 class DramaQuerySet(models.QuerySet):
     def with_scene_counts(self):
         """Each drama with the number of its published back hugs."""
@@ -59,16 +77,7 @@ class SceneQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything a scene card shows, in a fixed number of queries."""
-        from .models import SceneImage, SceneTrope
-
-        return self.select_related("drama", "hugger__actor", "hugged__actor").prefetch_related(
-            Prefetch(
-                "scene_tropes",
-                queryset=SceneTrope.objects.filter(is_public=True).select_related("trope__group"),
-                to_attr="public_scene_tropes",
-            ),
-            Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")),
-        )
+        return self.select_related("drama", "hugger__actor", "hugged__actor").prefetch_related(*card_prefetches())
 
     def with_all_tropes(self, tropes):
         """Scenes that carry every one of ``tropes``."""
@@ -83,30 +92,41 @@ class SceneQuerySet(models.QuerySet):
             queryset = queryset.exclude(trope.scene_condition())
         return queryset
 
+    def for_viewer(self, viewer, *, allow=()):
+        """
+        The scenes a reader wants in their lists: none carrying a trope they hide, except those in ``allow``
+        (tropes they asked for on this very page).
+
+        ``viewer`` has ``hidden_tropes`` (community.preferences.ViewerPreferences, loaded once per request);
+        the curated ones are left out with a single NOT EXISTS however many there are.
+        """
+        from .models import SceneTrope
+
+        allowed = {trope.pk for trope in allow}
+        hidden = [trope for trope in getattr(viewer, "hidden_tropes", None) or [] if trope.pk not in allowed]
+        if not hidden:
+            return self
+        queryset = self.without_tropes([trope for trope in hidden if trope.is_derived])
+        curated = [trope.pk for trope in hidden if not trope.is_derived]
+        if curated:
+            attached = SceneTrope.objects.filter(scene=models.OuterRef("pk"), trope__in=curated, is_public=True)
+            queryset = queryset.exclude(models.Exists(attached))
+        return queryset
+
     def featuring(self, actor):
         """Back hugs the actor gives or receives."""
         return self.filter(Q(hugger__actor=actor) | Q(hugged__actor=actor))
 
-    def matching(self, text: str):
-        """A plain case-insensitive match over what a reader might type: titles, names, setting, words."""
-        condition = Q()
-        for word in text.split():
-            condition &= (
-                Q(drama__title__icontains=word)
-                | Q(drama__hangul_title__icontains=word)
-                | Q(drama__other_titles__icontains=word)
-                | Q(hugger__name__icontains=word)
-                | Q(hugged__name__icontains=word)
-                | Q(hugger__actor__name__icontains=word)
-                | Q(hugged__actor__name__icontains=word)
-                | Q(hugger__actor__hangul_name__icontains=word)
-                | Q(hugged__actor__hangul_name__icontains=word)
-                | Q(setting__icontains=word)
-                | Q(description__icontains=word)
-                | Q(line_english__icontains=word)
-                | Q(line_korean__icontains=word)
-            )
-        return self.filter(condition)
+    def search(self, text: str):
+        """
+        Scenes matching ``text`` by titles, names (romanised or Hangul), setting or description, most
+        relevant first (annotated ``search_rank``, lower is better): see scenes/search.py.
+
+        Runs its ranking query at once and keeps the best search.SEARCH_RESULTS, so filter before searching.
+        """
+        from .search import search_scenes
+
+        return search_scenes(self, text)
 
     def classification_totals(self) -> dict:
         """How many scenes there are, and how many are girl-initiated or second-lead, in one query."""
@@ -146,9 +166,17 @@ class SceneQuerySet(models.QuerySet):
         total = models.F("awesome_count") + models.F("awkward_count")
         return self.alias(total_votes=total).filter(total_votes__lt=below).order_by("total_votes", "-id")
 
-    def split_verdicts(self):
-        """Scenes whose fans split close to 50/50, the most voted first."""
-        return self.filter(controversy__gt=0).by_controversy()
+    def split_verdicts(self, *, low: int = 35, high: int = 65):
+        """Scenes whose fans split close to 50/50 (awesome share within low..high percent), most voted first."""
+        total = models.F("awesome_count") + models.F("awkward_count")
+        share = models.F("awesome_count") * 100
+        return (
+            self.alias(total_votes=total)
+            .filter(total_votes__gte=2, awkward_count__gt=0, awesome_count__gt=0)
+            .alias(share_low=share - total * low, share_high=share - total * high)
+            .filter(share_low__gte=0, share_high__lte=0)
+            .by_controversy()
+        )
 
     def with_undecided_tropes(self, decided_at: int = 3):
         """Scenes carrying a trope fans have not settled: few trope votes, or agree and disagree level."""

@@ -62,8 +62,7 @@ GROUPS = [
     (
         "meaning",
         "Meaning",
-        "What a back hug says. One hug can say several of these at once; fans often argue which one it "
-        "really is.",
+        "What a back hug says. One hug can say several of these at once; fans often argue which one it really is.",
         [
             (
                 "protection",
@@ -79,8 +78,7 @@ GROUPS = [
                 "Deep intimacy",
                 "친밀함",
                 "",
-                "Closeness that needs no words: a couple at ease in each other's space, usually at home "
-                "and unhurried.",
+                "Closeness that needs no words: a couple at ease in each other's space, usually at home and unhurried.",
                 ["intimacy", "closeness"],
             ),
             (
@@ -114,8 +112,7 @@ GROUPS = [
                 "Reassurance of commitment",
                 "약속",
                 "",
-                "A promise in a gesture: 'I am not going anywhere', usually after a fight, a doubt or a "
-                "separation.",
+                "A promise in a gesture: 'I am not going anywhere', usually after a fight, a doubt or a separation.",
                 ["reassurance", "promise"],
             ),
             (
@@ -160,17 +157,87 @@ GROUPS = [
         "How a back hug is done, which is most of how it reads: where the arms go, how long it lasts, "
         "and what happens next.",
         [
-            ("arms-waist", "Arms around the waist", "허리", "", "The most romantic placement: close and low, hands often clasped in front.", ["waist hug"]),
-            ("arms-shoulders", "Arms around the shoulders", "어깨", "", "Higher and more sheltering; can read as protective or as friendly.", ["shoulder hug"]),
-            ("arms-chest", "Arms across the chest", "가슴", "", "Arms crossed over the front of the body: holding someone in place.", ["chest hug"]),
-            ("chin-on-shoulder", "Chin on the shoulder", "어깨에 턱", "", "The hugger rests their chin on the other's shoulder, cheek to cheek. Peak drama tenderness.", ["chin rest", "head on shoulder"]),
-            ("neck-kiss", "Neck kiss", "목 키스", "", "A kiss on the neck or shoulder during the hug: the back hug at its most sensual.", ["kiss on the neck"]),
-            ("lingering", "Long and lingering", "오래", "", "The camera stays; the hug goes on through music, dialogue, sometimes a whole flashback.", ["long hug", "slow"]),
-            ("fleeting", "Fleeting", "잠깐", "", "Over in a moment: a quick squeeze before anyone can react.", ["quick hug", "brief"]),
-            ("tight-squeeze", "Tight squeeze", "꽉", "", "Holding on hard, as if the other might disappear.", ["tight hug", "squeeze"]),
-            ("turns-around", "Turns around after", "돌아서기", "", "The one hugged turns to face the hugger, often the step toward a kiss or a confrontation.", ["turn around"]),
+            (
+                "arms-waist",
+                "Arms around the waist",
+                "허리",
+                "",
+                "The most romantic placement: close and low, hands often clasped in front.",
+                ["waist hug"],
+            ),
+            (
+                "arms-shoulders",
+                "Arms around the shoulders",
+                "어깨",
+                "",
+                "Higher and more sheltering; can read as protective or as friendly.",
+                ["shoulder hug"],
+            ),
+            (
+                "arms-chest",
+                "Arms across the chest",
+                "가슴",
+                "",
+                "Arms crossed over the front of the body: holding someone in place.",
+                ["chest hug"],
+            ),
+            (
+                "chin-on-shoulder",
+                "Chin on the shoulder",
+                "어깨에 턱",
+                "",
+                "The hugger rests their chin on the other's shoulder, cheek to cheek. Peak drama tenderness.",
+                ["chin rest", "head on shoulder"],
+            ),
+            (
+                "neck-kiss",
+                "Neck kiss",
+                "목 키스",
+                "",
+                "A kiss on the neck or shoulder during the hug: the back hug at its most sensual.",
+                ["kiss on the neck"],
+            ),
+            (
+                "lingering",
+                "Long and lingering",
+                "오래",
+                "",
+                "The camera stays; the hug goes on through music, dialogue, sometimes a whole flashback.",
+                ["long hug", "slow"],
+            ),
+            (
+                "fleeting",
+                "Fleeting",
+                "잠깐",
+                "",
+                "Over in a moment: a quick squeeze before anyone can react.",
+                ["quick hug", "brief"],
+            ),
+            (
+                "tight-squeeze",
+                "Tight squeeze",
+                "꽉",
+                "",
+                "Holding on hard, as if the other might disappear.",
+                ["tight hug", "squeeze"],
+            ),
+            (
+                "turns-around",
+                "Turns around after",
+                "돌아서기",
+                "",
+                "The one hugged turns to face the hugger, often the step toward a kiss or a confrontation.",
+                ["turn around"],
+            ),
             ("kiss-after", "Kiss after", "키스", "", "The back hug leads straight into a kiss.", ["kiss"]),
-            ("pulls-away", "Pulls away", "뿌리치기", "", "The one hugged breaks the hug: a rejection, a hesitation or a tease.", ["pushes away", "breaks free"]),
+            (
+                "pulls-away",
+                "Pulls away",
+                "뿌리치기",
+                "",
+                "The one hugged breaks the hug: a rejection, a hesitation or a tease.",
+                ["pushes away", "breaks free"],
+            ),
         ],
     ),
     (
@@ -179,7 +246,14 @@ GROUPS = [
         "Whether the one hugged wants to be there. A welcomed back hug and a 'captured' one can look "
         "alike in a still; the reaction tells them apart.",
         [
-            ("welcomed", "Welcomed", "환영", "", "The one hugged leans in, relaxes or holds on: clearly wanted.", ["wanted", "welcome"]),
+            (
+                "welcomed",
+                "Welcomed",
+                "환영",
+                "",
+                "The one hugged leans in, relaxes or holds on: clearly wanted.",
+                ["wanted", "welcome"],
+            ),
             (
                 "reluctant",
                 "Reluctant / captured",

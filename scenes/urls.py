@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import submission_views, views
+from .feeds import NewScenesAtomFeed, NewScenesFeed
 
 app_name = "scenes"
 
@@ -19,5 +20,9 @@ urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
     path("tropes/", views.trope_list, name="trope-list"),
     path("tropes/<str:slug>/", views.trope_detail, name="trope-detail"),
+    path("stats/", views.stats, name="stats"),
+    path("feeds/scenes/", NewScenesAtomFeed(), name="feed"),
+    path("feeds/scenes/rss/", NewScenesFeed(), name="feed-rss"),
+    path("search/suggest/", views.search_suggest, name="search-suggest"),
     path("healthz", views.healthz, name="healthz"),
 ]

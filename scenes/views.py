@@ -2,31 +2,54 @@
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from community.selectors import scene_page_context, thread_context
+from community.preferences import viewer_preferences
+from community.selectors import scene_page_context, thread_context, verdict_context
 
-from .facets import trope_counts, trope_facets, without_value
-from .filters import SceneFilter
+from .charts import stats_charts
+from .daily import back_hug_of_the_day, cached_back_hug_of_the_day
+from .facets import trope_facets, without_value
+from .filters import SEARCH_MAX_LENGTH, SceneFilter
+from .guide import trope_guide
 from .models import Actor, Drama, Scene, Trope, TropeGroup
 from .pagination import PageError, paginate
+from .querysets import card_prefetches
+from .search import note_search_miss, suggestions
+from .stats import actor_back_hugs_by_drama, drama_profile, share, site_stats
 
 
 @require_safe
 def home(request):
-    published = Scene.objects.published().for_cards()
+    viewer = viewer_preferences(request)
+    scene_count = Scene.objects.published().count()
+    # Five short lists of cards, fetched apart and prefetched together (two queries for all their tropes and images).
+    cards = Scene.objects.published().for_cards().prefetch_related(None)
+    daily = cached_back_hug_of_the_day(cards)
+    if daily and viewer.hidden_tropes and not cards.filter(pk=daily.pk).for_viewer(viewer).exists():
+        daily = back_hug_of_the_day(cards.for_viewer(viewer))  # The fan hides one of its tropes: their own pick.
+    published = cards.for_viewer(viewer)
+    lists = {
+        "controversial": list(published.split_verdicts()[:3]),
+        "featured": list(published.filter(is_featured=True).newest_first()[:3]),
+        # Published scenes always have published_at: this order walks its index (newest_first() sorts them all).
+        "latest": list(published.order_by("-published_at", "-id")[:6]),
+        "favourites": list(published.filter(favourite_count__gt=0).order_by("-favourite_count", "-awesome_score")[:6]),
+    }
+    shown = [scene for scenes in lists.values() for scene in scenes] + ([daily] if daily else [])
+    prefetch_related_objects(shown, *card_prefetches())
     context = {
-        "featured": published.filter(is_featured=True).newest_first()[:3],
-        "latest": published.newest_first()[:6],
-        "favourites": published.filter(favourite_count__gt=0).order_by("-favourite_count", "-awesome_score")[:6],
+        "daily": daily,
+        "daily_verdict": verdict_context(daily, request.user) if daily else None,
+        **lists,
         "dramas": Drama.objects.with_scene_counts().filter(scene_count__gt=0).order_by("-scene_count", "title")[:8],
         "groups": TropeGroup.objects.prefetch_related(Prefetch("tropes", queryset=Trope.objects.order_by("position"))),
         "totals": {
-            "scenes": Scene.objects.published().count(),
+            "scenes": scene_count,
             "dramas": Drama.objects.count(),
         },
     }
@@ -36,6 +59,8 @@ def home(request):
 @require_safe
 def scene_list(request):
     filterset = SceneFilter(request.GET, queryset=Scene.objects.published().for_cards())
+    # Tropes the fan hides stay out, unless they asked for one in this very search.
+    filterset.queryset = filterset.queryset.for_viewer(viewer_preferences(request), allow=filterset.chosen("trope"))
     status, message, page = 200, "", None
     if not filterset.is_valid():
         status = 400
@@ -43,6 +68,8 @@ def scene_list(request):
     else:
         try:
             page = paginate(filterset.qs, request.GET.get("page"), per_page=settings.SCENES_PER_PAGE)
+            if not page.paginator.count:
+                note_search_miss(filterset)  # What readers look for and the catalogue lacks, for moderators.
         except PageError as error:
             status, message = error.status, error.message
     included, excluded = filterset.chosen("trope"), filterset.chosen("exclude")
@@ -59,6 +86,7 @@ def scene_list(request):
         "chosen_actor": filterset.chosen("actor"),
         "clear_urls": {name: without_value(request.GET, name) for name in ("q", "drama", "actor")},
         "hidden_tropes": {"trope": [t.slug for t in included], "exclude": [t.slug for t in excluded]},
+        "canonical_keep": "catalogue",  # The filters make the page: its canonical URL keeps them.
     }
     return render(request, "scenes/scene_list.html", context, status=status)
 
@@ -71,7 +99,8 @@ def scene_detail(request, pk):
         if merged_into:  # A duplicate merged away: its old URL leads to the scene it became part of.
             return redirect("scenes:scene-detail", pk=merged_into, permanent=True)
         raise Http404(f"There is no back-hug scene number {pk} in the catalogue (or it is not published yet).")
-    more = Scene.objects.published().for_cards().filter(drama=scene.drama).exclude(pk=scene.pk).in_story_order()[:4]
+    more = Scene.objects.published().for_cards().filter(drama=scene.drama).exclude(pk=scene.pk).in_story_order()
+    more = more.for_viewer(viewer_preferences(request))[:4]
     context = {**scene_page_context(scene, request.user), "more_from_drama": more}
     return render(request, "scenes/scene_detail.html", context)
 
@@ -89,11 +118,16 @@ def drama_detail(request, slug):
         raise Http404("We have no drama at this address. The list of dramas has every one we catalogue.")
     characters = drama.characters.filter(is_confirmed=True).select_related("actor").order_by("role", "name")
     scenes = Scene.objects.published().filter(drama=drama)
+    viewer = viewer_preferences(request)
+    visible = scenes.for_viewer(viewer)
+    profile = drama_profile(drama, scenes, visible=visible)
     context = {
         "drama": drama,
         "characters": characters,
-        "scenes": scenes.for_cards().in_story_order(),
-        "stats": scenes.classification_totals(),
+        "scenes": visible.for_cards().in_story_order(),
+        "profile": profile,
+        "stats": profile.classification_totals(),
+        "watched": viewer.watched.get(drama.pk),
         **thread_context(drama, request.user),
     }
     return render(request, "scenes/drama_detail.html", context)
@@ -104,10 +138,11 @@ def actor_detail(request, slug):
     actor = Actor.objects.filter(slug=slug).first()
     if actor is None:
         raise Http404("We have no actor at this address.")
-    published = Scene.objects.published().for_cards().in_story_order()
+    published = Scene.objects.published().for_cards().in_story_order().for_viewer(viewer_preferences(request))
     context = {
         "actor": actor,
         "roles": actor.roles.select_related("drama").order_by("-drama__year"),
+        "by_drama": actor_back_hugs_by_drama(actor, Scene.objects.published()),
         "given": published.filter(hugger__actor=actor),
         "received": published.filter(hugged__actor=actor),
     }
@@ -116,12 +151,7 @@ def actor_detail(request, slug):
 
 @require_safe
 def trope_list(request):
-    counts = trope_counts(Scene.objects.published())
-    groups = TropeGroup.objects.prefetch_related(Prefetch("tropes", queryset=Trope.objects.prefetch_related("aliases")))
-    for group in groups:
-        for trope in group.tropes.all():
-            trope.scene_count = counts.get(trope.pk, 0)
-    return render(request, "scenes/trope_list.html", {"groups": groups})
+    return render(request, "scenes/trope_list.html", {"groups": trope_guide(viewer_preferences(request))})
 
 
 @require_safe
@@ -132,6 +162,7 @@ def trope_detail(request, slug):
     if trope.slug != slug:
         return redirect(trope, permanent=True)  # A fan's word or alias leads to the one canonical URL.
     scenes = Scene.objects.published().for_cards().with_all_tropes([trope]).newest_first()
+    scenes = scenes.for_viewer(viewer_preferences(request), allow=[trope])
     status, message, page = 200, "", None
     try:
         page = paginate(scenes, request.GET.get("page"), per_page=settings.SCENES_PER_PAGE)
@@ -145,6 +176,32 @@ def trope_detail(request, slug):
         "related": Trope.objects.filter(group=trope.group).exclude(pk=trope.pk).select_related("group"),
     }
     return render(request, "scenes/trope_detail.html", context, status=status)
+
+
+@require_safe
+def stats(request):
+    """Charts of the whole catalogue (scenes.stats, scenes.charts): six grouped queries, cached briefly."""
+    numbers = site_stats()
+    context = {
+        "stats": numbers,
+        "charts": stats_charts(numbers),
+        "girl_initiated_share": share(numbers.girl_initiated, numbers.overall.scenes) or 0,
+        "second_lead_share": share(numbers.second_lead, numbers.overall.scenes) or 0,
+    }
+    return render(request, "scenes/stats.html", context)
+
+
+@require_safe
+def search_suggest(request):
+    """Dramas, actors and tropes matching what a reader is typing: an HTML list for htmx, or JSON."""
+    text = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
+    groups = suggestions(text)
+    if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
+        found = {group.kind + "s": [item.as_json() for item in group.items] for group in groups}
+        return JsonResponse({"query": text, **found})
+    shown = [group for group in groups if group.items]
+    context = {"groups": shown, "total": sum(len(group.items) for group in shown), "query": text}
+    return render(request, "scenes/_suggestions.html", context)
 
 
 @never_cache

@@ -13,6 +13,12 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing passwords with the real, deliberately slow hasher would dominate the suite's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

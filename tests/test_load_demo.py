@@ -144,3 +144,15 @@ def test_images_are_real_and_a_rerun_writes_nothing(settings):
     (media / SceneImage.objects.first().image.name).unlink()
     assert "Drew 0 posters and 1 scene images" in load_demo()
     assert len(media_files(media)) == len(files)
+
+
+def test_the_demo_has_a_crowd_of_fans_whose_opinions_load_once():
+    from community.models import Comment, Favourite, Vote
+
+    call_command("load_demo", "--no-images", stdout=io.StringIO())
+    counts = (Vote.objects.count(), Favourite.objects.count(), Comment.objects.count())
+    assert all(counts)
+    scene = Scene.objects.filter(awesome_count__gt=0).first()
+    assert scene.awesome_count == Vote.objects.filter(scene=scene, verdict="awesome").count()
+    call_command("load_demo", "--no-images", stdout=io.StringIO())
+    assert (Vote.objects.count(), Favourite.objects.count(), Comment.objects.count()) == counts

@@ -50,12 +50,16 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "django_htmx",
     "allauth",
     "allauth.account",
     "scenes",
     "community",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +205,36 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 SCENES_PER_PAGE = 24
+
+# The JSON API (api/): JSON in and out, errors as {"detail", "errors"}, personal tokens or the session (with CSRF).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "tropedb API",
+    "DESCRIPTION": (
+        "The back-hug scene database as JSON. Reads are public; writes need a signed-in fan (session with "
+        "CSRF token, or `Authorization: Token <key>` from /api/tokens/). GET responses carry an ETag for "
+        'conditional requests. Every error is `{"detail": "...", "errors": {"field": ["..."]}}`.'
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CharacterRoleEnum": "scenes.models.Character.Role",
+        "CharacterGenderEnum": "scenes.models.Character.Gender",
+    },
+}
 
 # Behind a TLS-terminating load balancer in production.
 if not DEBUG:

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
+
+from scenes.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = "tropedb moderation"
 admin.site.site_title = "tropedb moderation"
@@ -10,6 +13,12 @@ admin.site.index_title = "Catalogue and community"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("api/", include("api.urls")),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap-index"
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("community.urls")),
     path("", include("scenes.urls")),
 ]

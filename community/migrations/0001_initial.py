@@ -6,143 +6,273 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('scenes', '0007_scene_awkward_score'),
+        ("scenes", "0007_scene_awkward_score"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('edited_at', models.DateTimeField(blank=True, null=True)),
-                ('is_deleted', models.BooleanField(default=False)),
-                ('is_hidden', models.BooleanField(default=False, help_text='Hidden by a moderator; the text is kept for moderators.')),
-                ('hidden_reason', models.CharField(blank=True, max_length=300)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to=settings.AUTH_USER_MODEL)),
-                ('drama', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='scenes.drama')),
-                ('hidden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='community.comment')),
-                ('scene', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='scenes.scene')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("edited_at", models.DateTimeField(blank=True, null=True)),
+                ("is_deleted", models.BooleanField(default=False)),
+                (
+                    "is_hidden",
+                    models.BooleanField(
+                        default=False, help_text="Hidden by a moderator; the text is kept for moderators."
+                    ),
+                ),
+                ("hidden_reason", models.CharField(blank=True, max_length=300)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "drama",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="scenes.drama",
+                    ),
+                ),
+                (
+                    "hidden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="community.comment",
+                    ),
+                ),
+                (
+                    "scene",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="scenes.scene",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReportedComment',
-            fields=[
-            ],
+            name="ReportedComment",
+            fields=[],
             options={
-                'verbose_name': 'reported comment',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "reported comment",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('community.comment',),
+            bases=("community.comment",),
         ),
         migrations.CreateModel(
-            name='CommentReport',
+            name="CommentReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='community.comment')),
-                ('reporter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports_made', to=settings.AUTH_USER_MODEL)),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="community.comment"
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports_made",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='FanProfile',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_banned', models.BooleanField(default=False, help_text='A banned fan can read but not vote, comment or report.')),
-                ('ban_reason', models.CharField(blank=True, help_text='Shown to the fan when they try to act.', max_length=300)),
-                ('banned_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='fan_profile', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'fan',
-            },
-        ),
-        migrations.CreateModel(
-            name='Favourite',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('fan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='favourites', to=settings.AUTH_USER_MODEL)),
-                ('scene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='favourites', to='scenes.scene')),
-            ],
-            options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='TropeVote',
+            name="FanProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agrees', models.BooleanField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('fan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='trope_votes', to=settings.AUTH_USER_MODEL)),
-                ('scene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='trope_votes', to='scenes.scene')),
-                ('trope', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='scenes.trope')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "is_banned",
+                    models.BooleanField(
+                        default=False, help_text="A banned fan can read but not vote, comment or report."
+                    ),
+                ),
+                (
+                    "ban_reason",
+                    models.CharField(blank=True, help_text="Shown to the fan when they try to act.", max_length=300),
+                ),
+                ("banned_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fan_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "fan",
+            },
+        ),
+        migrations.CreateModel(
+            name="Favourite",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "fan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="favourites",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "scene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="favourites", to="scenes.scene"
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-created_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="TropeVote",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("agrees", models.BooleanField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "fan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="trope_votes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "scene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="trope_votes", to="scenes.scene"
+                    ),
+                ),
+                (
+                    "trope",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="scenes.trope"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verdict', models.CharField(choices=[('awesome', 'Awesome'), ('awkward', 'Awkward')], max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('fan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to=settings.AUTH_USER_MODEL)),
-                ('scene', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='scenes.scene')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("verdict", models.CharField(choices=[("awesome", "Awesome"), ("awkward", "Awkward")], max_length=10)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "fan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "scene",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="scenes.scene"
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['scene', 'created_at'], name='comment_scene_thread'),
+            model_name="comment",
+            index=models.Index(fields=["scene", "created_at"], name="comment_scene_thread"),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['drama', 'created_at'], name='comment_drama_thread'),
+            model_name="comment",
+            index=models.Index(fields=["drama", "created_at"], name="comment_drama_thread"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('drama__isnull', True), ('scene__isnull', False)), models.Q(('drama__isnull', False), ('scene__isnull', True)), _connector='OR'), name='comment_on_a_scene_or_a_drama'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("drama__isnull", True), ("scene__isnull", False)),
+                    models.Q(("drama__isnull", False), ("scene__isnull", True)),
+                    _connector="OR",
+                ),
+                name="comment_on_a_scene_or_a_drama",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='commentreport',
-            constraint=models.UniqueConstraint(fields=('comment', 'reporter'), name='one_report_per_fan'),
+            model_name="commentreport",
+            constraint=models.UniqueConstraint(fields=("comment", "reporter"), name="one_report_per_fan"),
         ),
         migrations.AddConstraint(
-            model_name='favourite',
-            constraint=models.UniqueConstraint(fields=('scene', 'fan'), name='one_favourite_per_fan'),
+            model_name="favourite",
+            constraint=models.UniqueConstraint(fields=("scene", "fan"), name="one_favourite_per_fan"),
         ),
         migrations.AddConstraint(
-            model_name='tropevote',
-            constraint=models.UniqueConstraint(fields=('scene', 'trope', 'fan'), name='one_trope_vote_per_fan'),
+            model_name="tropevote",
+            constraint=models.UniqueConstraint(fields=("scene", "trope", "fan"), name="one_trope_vote_per_fan"),
         ),
         migrations.AddIndex(
-            model_name='vote',
-            index=models.Index(fields=['fan', 'scene'], name='vote_fan_scene'),
+            model_name="vote",
+            index=models.Index(fields=["fan", "scene"], name="vote_fan_scene"),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('scene', 'fan'), name='one_vote_per_fan'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(fields=("scene", "fan"), name="one_vote_per_fan"),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.CheckConstraint(condition=models.Q(('verdict__in', ['awesome', 'awkward'])), name='vote_verdict_known'),
+            model_name="vote",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("verdict__in", ["awesome", "awkward"])), name="vote_verdict_known"
+            ),
         ),
     ]

@@ -42,6 +42,7 @@ class Report:
     changed: dict[str, int] = field(default_factory=dict)  # rows created or updated, per kind
     images_drawn: int = 0
     posters_drawn: int = 0
+    opinions: int = 0  # demo fans' votes, favourites and comments created
 
     def count(self, kind: str, written: bool) -> None:
         if written:
@@ -51,7 +52,8 @@ class Report:
         written = ", ".join(f"{count} {kind}" for kind, count in sorted(self.changed.items())) or "nothing"
         return (
             f"Loaded {self.dramas} dramas, {self.actors} actors, {self.characters} characters, {self.scenes} scenes. "
-            f"Created or updated: {written}. Drew {self.posters_drawn} posters and {self.images_drawn} scene images."
+            f"Created or updated: {written}. Drew {self.posters_drawn} posters and {self.images_drawn} scene images. "
+            f"Added {self.opinions} demo fans' votes, favourites and comments."
         )
 
 
@@ -253,7 +255,7 @@ def forget_demo_file(name: str, keep: str) -> None:
         default_storage.delete(name)
 
 
-def load(*, images: bool = True, dramas=DRAMAS, scenes=SCENES) -> Report:
+def load(*, images: bool = True, opinions: bool = True, dramas=DRAMAS, scenes=SCENES) -> Report:
     check(dramas, scenes)
     report = Report()
     actors = load_actors(dramas, report)
@@ -262,4 +264,8 @@ def load(*, images: bool = True, dramas=DRAMAS, scenes=SCENES) -> Report:
     if images:
         load_posters(drama_rows, report)
         load_scene_images(scene_rows, report)
+    if opinions:
+        from .fans import load_opinions
+
+        report.opinions = load_opinions(scene_rows)
     return report

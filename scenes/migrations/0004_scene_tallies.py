@@ -7,9 +7,8 @@ from scenes import db_rules
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scenes', '0003_trope_taxonomy'),
+        ("scenes", "0003_trope_taxonomy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -17,46 +16,50 @@ class Migration(migrations.Migration):
         # SQLite rebuilds scenes_scene to add these columns; triggers naming it must be out of the way.
         migrations.RunPython(db_rules.uninstall, db_rules.install),
         migrations.AddField(
-            model_name='scene',
-            name='awesome_count',
+            model_name="scene",
+            name="awesome_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='scene',
-            name='awesome_score',
-            field=models.FloatField(default=0.0, editable=False, help_text='Lower bound of the Wilson interval for the share of awesome.'),
+            model_name="scene",
+            name="awesome_score",
+            field=models.FloatField(
+                default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awesome."
+            ),
         ),
         migrations.AddField(
-            model_name='scene',
-            name='awkward_count',
+            model_name="scene",
+            name="awkward_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='scene',
-            name='comment_count',
+            model_name="scene",
+            name="comment_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='scene',
-            name='controversy',
-            field=models.FloatField(default=0.0, editable=False, help_text='High when many fans vote and they split close to 50/50.'),
+            model_name="scene",
+            name="controversy",
+            field=models.FloatField(
+                default=0.0, editable=False, help_text="High when many fans vote and they split close to 50/50."
+            ),
         ),
         migrations.AddField(
-            model_name='scene',
-            name='favourite_count',
+            model_name="scene",
+            name="favourite_count",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddIndex(
-            model_name='scene',
-            index=models.Index(fields=['status', '-awesome_score'], name='scene_awesome'),
+            model_name="scene",
+            index=models.Index(fields=["status", "-awesome_score"], name="scene_awesome"),
         ),
         migrations.AddIndex(
-            model_name='scene',
-            index=models.Index(fields=['status', '-controversy'], name='scene_controversial'),
+            model_name="scene",
+            index=models.Index(fields=["status", "-controversy"], name="scene_controversial"),
         ),
         migrations.AddIndex(
-            model_name='scene',
-            index=models.Index(fields=['status', '-comment_count'], name='scene_discussed'),
+            model_name="scene",
+            index=models.Index(fields=["status", "-comment_count"], name="scene_discussed"),
         ),
         migrations.RunPython(db_rules.install, db_rules.uninstall),
     ]

@@ -7,9 +7,8 @@ from scenes import db_rules
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scenes', '0006_sceneimage_thumbnails_and_hash'),
+        ("scenes", "0006_sceneimage_thumbnails_and_hash"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -17,13 +16,15 @@ class Migration(migrations.Migration):
         # SQLite rebuilds scenes_scene for this column: see scenes/db_rules.py.
         migrations.RunPython(db_rules.uninstall, db_rules.install),
         migrations.AddField(
-            model_name='scene',
-            name='awkward_score',
-            field=models.FloatField(default=0.0, editable=False, help_text='Lower bound of the Wilson interval for the share of awkward.'),
+            model_name="scene",
+            name="awkward_score",
+            field=models.FloatField(
+                default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awkward."
+            ),
         ),
         migrations.AddIndex(
-            model_name='scene',
-            index=models.Index(fields=['status', '-awkward_score'], name='scene_awkward'),
+            model_name="scene",
+            index=models.Index(fields=["status", "-awkward_score"], name="scene_awkward"),
         ),
         migrations.RunPython(db_rules.install, db_rules.uninstall),
     ]

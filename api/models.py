@@ -1,0 +1,59 @@
+"""Personal API tokens: a fan creates one on /api/tokens/, sees its key once, and can revoke it."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+KEY_PREFIX = "tdb_"
+# What the token page shows of a key so a fan can tell them apart: "tdb_" and the first 8 random characters.
+VISIBLE_LENGTH = len(KEY_PREFIX) + 8
+
+
+def hash_key(key: str) -> str:
+    """Keys are random 240-bit strings, so a plain SHA-256 is enough: there is nothing to brute-force."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def new_key() -> str:
+    return KEY_PREFIX + secrets.token_urlsafe(30)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def of(self, fan):
+        return self.filter(fan=fan)
+
+
+class ApiToken(models.Model):
+    """A fan's personal API token. Only the SHA-256 of the key is stored; the key itself is shown once."""
+
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, help_text="What the fan uses it for, e.g. 'my vote bot'.")
+    prefix = models.CharField(max_length=VISIBLE_LENGTH, help_text="The first characters of the key, to recognise it.")
+    key_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the key, in hex.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…) of {self.fan}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def revoke(self, *, when=None) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = when or timezone.now()
+            self.save(update_fields=["revoked_at"])

@@ -1,0 +1,61 @@
+"""Reads of the API that no page makes yet: the catalogue's numbers, each computed in the database."""
+
+from django.db.models import Count, IntegerField, Q, Sum
+from django.db.models.functions import Coalesce
+
+from community import scoring
+from scenes.facets import trope_counts
+from scenes.models import Actor, Character, Drama, Scene, Trope
+
+PUBLISHED = Q(scenes__status=Scene.Status.PUBLISHED)
+
+
+def _sum(field: str, condition: Q | None = None):
+    return Coalesce(Sum(field, filter=condition), 0, output_field=IntegerField())
+
+
+def scene_stats(scenes) -> dict:
+    """How many ``scenes``, girl-initiated and second-lead among them, and their votes, favourites, comments."""
+    return {
+        **scenes.classification_totals(),
+        **scenes.order_by().aggregate(
+            awesome_votes=_sum("awesome_count"),
+            awkward_votes=_sum("awkward_count"),
+            favourites=_sum("favourite_count"),
+            comments=_sum("comment_count"),
+        ),
+    }
+
+
+def catalogue_stats() -> dict:
+    """Totals, per-drama verdicts, per-trope and per-year counts of published scenes, in a fixed few queries."""
+    published = Scene.objects.published()
+    totals = {**scene_stats(published), "dramas": Drama.objects.count(), "actors": Actor.objects.count()}
+    dramas = list(
+        Drama.objects.annotate(
+            scenes_published=Count("scenes", filter=PUBLISHED),
+            awesome_votes=_sum("scenes__awesome_count", PUBLISHED),
+            awkward_votes=_sum("scenes__awkward_count", PUBLISHED),
+        )
+        .order_by("title")
+        .values("slug", "title", "year", "scenes_published", "awesome_votes", "awkward_votes")
+    )
+    for drama in dramas:
+        drama["scenes"] = drama.pop("scenes_published")
+        drama["awesome_share"] = scoring.awesome_share(drama["awesome_votes"], drama["awkward_votes"])
+    counts = trope_counts(published)
+    tropes = [
+        {"slug": trope.slug, "name": trope.name, "group": trope.group.slug, "scene_count": counts.get(trope.pk, 0)}
+        for trope in Trope.objects.select_related("group")
+    ]
+    years = [
+        {"year": row["drama__year"], "scenes": row["scenes"], "girl_initiated": row["girl_initiated"]}
+        for row in published.order_by()
+        .values("drama__year")
+        .annotate(
+            scenes=Count("pk"),
+            girl_initiated=Count("pk", filter=Q(hugger__gender=Character.Gender.FEMALE)),
+        )
+        .order_by("drama__year")
+    ]
+    return {"totals": totals, "dramas": dramas, "tropes": tropes, "years": years}

@@ -1,0 +1,406 @@
+"""
+The API's JSON shapes. Field names are part of the public contract: add fields, never rename them.
+
+Every ``url`` is the absolute API address of the item, every ``web_url`` the page a person reads.
+"""
+
+from urllib.parse import urlencode
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from community import scoring
+from scenes.models import Actor, Character, Drama, Scene, SceneImage, Trope, TropeGroup
+
+
+def absolute(context, path: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+def api_url(context, name: str, *args, query: dict | None = None) -> str:
+    url = reverse(name, args=args, request=context.get("request"))
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class WebUrlField(serializers.Field):
+    """The absolute address of the item's page on the site."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return absolute(self.context, value.get_absolute_url())
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiUrlField(serializers.Field):
+    """The absolute API address of the item (``view_name`` with the item's ``lookup`` attribute)."""
+
+    def __init__(self, view_name: str, lookup: str = "pk", query: str | None = None, **kwargs):
+        self.view_name, self.lookup, self.query = view_name, lookup, query
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        key = getattr(value, self.lookup)
+        if self.query:  # A filtered list, e.g. the scenes of a drama: /api/scenes/?drama=<slug>
+            return api_url(self.context, self.view_name, query={self.query: key})
+        return api_url(self.context, self.view_name, key)
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class FileUrlField(serializers.Field):
+    """The absolute address of a stored file, or null when there is none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def get_attribute(self, instance):
+        file = super().get_attribute(instance)
+        return file.url if file else None
+
+    def to_representation(self, value):
+        return absolute(self.context, value) if value else None
+
+
+# Summaries, nested in other items.
+
+
+class ActorSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:actor-detail", lookup="slug")
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "hangul_name", "url"]
+
+
+class DramaSummarySerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:drama-detail", lookup="slug")
+    web_url = WebUrlField()
+
+    class Meta:
+        model = Drama
+        fields = ["slug", "title", "hangul_title", "year", "network", "url", "web_url"]
+
+
+class CharacterSummarySerializer(serializers.ModelSerializer):
+    actor = ActorSummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Character
+        fields = ["id", "name", "role", "gender", "actor"]
+
+
+class TropeGroupSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TropeGroup
+        fields = ["slug", "name"]
+
+
+class TropeSummarySerializer(serializers.ModelSerializer):
+    group = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = ApiUrlField("api:trope-detail", lookup="slug")
+
+    class Meta:
+        model = Trope
+        fields = ["slug", "name", "group", "is_derived", "url"]
+
+
+# Scenes.
+
+
+class VerdictSerializer(serializers.Serializer):
+    awesome = serializers.IntegerField(source="awesome_count", help_text="Fans who find it awesome.")
+    awkward = serializers.IntegerField(source="awkward_count", help_text="Fans who find it awkward.")
+    awesome_share = serializers.SerializerMethodField(help_text="Percent of votes for awesome; null before any.")
+    awesome_score = serializers.FloatField(
+        help_text="Lower bound of the Wilson interval: what 'most awesome' sorts by."
+    )
+    is_controversial = serializers.SerializerMethodField(help_text="Many votes, split close to 50/50.")
+
+    def get_awesome_share(self, scene) -> int | None:
+        return scoring.awesome_share(scene.awesome_count, scene.awkward_count)
+
+    def get_is_controversial(self, scene) -> bool:
+        return scoring.is_controversial(scene.awesome_count, scene.awkward_count)
+
+
+class ThumbnailSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField(allow_null=True)
+
+
+class ScreenshotSerializer(serializers.ModelSerializer):
+    url = FileUrlField(source="image")
+    thumbnail_url = serializers.SerializerMethodField(help_text="A card-sized picture (640 pixels wide when stored).")
+    srcset = serializers.SerializerMethodField(help_text="For <img srcset>: every stored size, absolute URLs.")
+    thumbnails = serializers.SerializerMethodField(help_text="Every stored size with its width in pixels.")
+
+    class Meta:
+        model = SceneImage
+        fields = ["url", "thumbnail_url", "srcset", "thumbnails", "alt_text", "width", "height"]
+
+    def get_thumbnail_url(self, image) -> str | None:
+        return absolute(self.context, image.thumbnail_url) if image.thumbnail_url else None
+
+    @extend_schema_field(ThumbnailSerializer(many=True))
+    def get_thumbnails(self, image):
+        """SceneImage.srcset() decides which sizes there are; here they become absolute."""
+        sizes = []
+        for entry in filter(None, image.srcset().split(", ")):
+            url, _, descriptor = entry.partition(" ")
+            width = int(descriptor[:-1]) if descriptor.endswith("w") and descriptor[:-1].isdigit() else None
+            sizes.append({"url": absolute(self.context, url), "width": width})
+        return sizes
+
+    def get_srcset(self, image) -> str:
+        return ", ".join(
+            f"{size['url']} {size['width']}w" if size["width"] else size["url"] for size in self.get_thumbnails(image)
+        )
+
+
+class SceneSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:scene-detail")
+    web_url = WebUrlField()
+    comments_url = ApiUrlField("api:scene-comments")
+    drama = DramaSummarySerializer()
+    hugger = CharacterSummarySerializer(help_text="Who hugs from behind.")
+    hugged = CharacterSummarySerializer(help_text="Who is hugged.")
+    timecode = serializers.CharField(help_text="Where the hug starts in the episode, e.g. 20:34.")
+    duration_seconds = serializers.IntegerField()
+    tropes = TropeSummarySerializer(
+        source="public_tropes", many=True, help_text="Derived classifications first, then the public tropes."
+    )
+    verdict = VerdictSerializer(source="*")
+    screenshots = ScreenshotSerializer(source="images", many=True)
+
+    class Meta:
+        model = Scene
+        fields = [
+            "id",
+            "url",
+            "web_url",
+            "comments_url",
+            "drama",
+            "episode",
+            "start_seconds",
+            "end_seconds",
+            "timecode",
+            "duration_seconds",
+            "hugger",
+            "hugged",
+            "setting",
+            "description",
+            "line_korean",
+            "line_english",
+            "is_illustrative",
+            "is_featured",
+            "tropes",
+            "verdict",
+            "favourite_count",
+            "comment_count",
+            "screenshots",
+            "published_at",
+        ]
+
+
+# Dramas, actors, characters, tropes.
+
+
+class DramaSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:drama-detail", lookup="slug")
+    web_url = WebUrlField()
+    scenes_url = ApiUrlField("api:scene-list", lookup="slug", query="drama")
+    other_titles = serializers.ListField(child=serializers.CharField(), source="other_titles_list")
+    poster = FileUrlField()
+    scene_count = serializers.IntegerField(help_text="Published back hugs.")
+
+    class Meta:
+        model = Drama
+        fields = [
+            "slug",
+            "title",
+            "hangul_title",
+            "other_titles",
+            "year",
+            "network",
+            "episodes",
+            "poster",
+            "scene_count",
+            "url",
+            "web_url",
+            "scenes_url",
+        ]
+
+
+class DramaCharacterSerializer(serializers.ModelSerializer):
+    actor = ActorSummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Character
+        fields = ["id", "name", "role", "gender", "actor"]
+
+
+class DramaStatsSerializer(serializers.Serializer):
+    scenes = serializers.IntegerField()
+    girl_initiated = serializers.IntegerField()
+    second_lead = serializers.IntegerField()
+    girl_initiated_share = serializers.IntegerField(help_text="Percent of the drama's back hugs.")
+    second_lead_share = serializers.IntegerField(help_text="Percent of the drama's back hugs.")
+    awesome_votes = serializers.IntegerField()
+    awkward_votes = serializers.IntegerField()
+    favourites = serializers.IntegerField()
+    comments = serializers.IntegerField()
+
+
+class DramaDetailSerializer(DramaSerializer):
+    characters = DramaCharacterSerializer(many=True, source="character_list")
+    stats = DramaStatsSerializer()
+
+    class Meta(DramaSerializer.Meta):
+        fields = [*DramaSerializer.Meta.fields, "characters", "stats"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    url = ApiUrlField("api:actor-detail", lookup="slug")
+    web_url = WebUrlField()
+    scenes_url = ApiUrlField("api:scene-list", lookup="slug", query="actor")
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "hangul_name", "url", "web_url", "scenes_url"]
+
+
+class ActorRoleSerializer(serializers.ModelSerializer):
+    drama = DramaSummarySerializer()
+
+    class Meta:
+        model = Character
+        fields = ["id", "name", "role", "gender", "drama"]
+
+
+class ActorDetailSerializer(ActorSerializer):
+    roles = ActorRoleSerializer(many=True, source="role_list")
+    hugs_given = serializers.IntegerField(help_text="Published back hugs the actor's characters give.")
+    hugs_received = serializers.IntegerField(help_text="Published back hugs the actor's characters receive.")
+
+    class Meta(ActorSerializer.Meta):
+        fields = [*ActorSerializer.Meta.fields, "roles", "hugs_given", "hugs_received"]
+
+
+class CharacterSerializer(serializers.ModelSerializer):
+    drama = DramaSummarySerializer()
+    actor = ActorSummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Character
+        fields = ["id", "name", "role", "gender", "drama", "actor"]
+
+
+class TropeSerializer(serializers.ModelSerializer):
+    group = TropeGroupSerializer()
+    aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    scene_count = serializers.SerializerMethodField(help_text="Published scenes carrying the trope.")
+    url = ApiUrlField("api:trope-detail", lookup="slug")
+    web_url = WebUrlField()
+    scenes_url = ApiUrlField("api:scene-list", lookup="slug", query="trope")
+
+    class Meta:
+        model = Trope
+        fields = [
+            "slug",
+            "name",
+            "hangul_name",
+            "group",
+            "description",
+            "is_derived",
+            "aliases",
+            "scene_count",
+            "url",
+            "web_url",
+            "scenes_url",
+        ]
+
+    def get_scene_count(self, trope) -> int:
+        return self.context["trope_counts"].get(trope.pk, 0)
+
+
+# Comments.
+
+
+class CommentSerializer(serializers.Serializer):
+    """A comment in its thread; a removed one stays as a placeholder (no author, no body) above its replies."""
+
+    id = serializers.IntegerField(source="comment.pk")
+    parent = serializers.IntegerField(source="comment.parent_id", allow_null=True)
+    depth = serializers.IntegerField(help_text="Nesting shown on the page: 0 for a new thread, at most 3.")
+    author = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    removed = serializers.SerializerMethodField(help_text="'deleted' by its author, 'hidden' by a moderator, or null.")
+    created_at = serializers.DateTimeField(source="comment.created_at")
+    edited_at = serializers.DateTimeField(source="comment.edited_at", allow_null=True)
+    web_url = serializers.SerializerMethodField()
+
+    def get_author(self, node) -> str | None:
+        return node.comment.author.get_username() if node.comment.is_visible else None
+
+    def get_body(self, node) -> str | None:
+        return node.comment.body if node.comment.is_visible else None
+
+    @extend_schema_field(serializers.ChoiceField(choices=["deleted", "hidden"], allow_null=True))
+    def get_removed(self, node):
+        return "deleted" if node.comment.is_deleted else "hidden" if node.comment.is_hidden else None
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_web_url(self, node):
+        return absolute(self.context, node.comment.get_absolute_url())
+
+
+# Stats.
+
+
+class StatsTotalsSerializer(serializers.Serializer):
+    scenes = serializers.IntegerField()
+    dramas = serializers.IntegerField()
+    actors = serializers.IntegerField()
+    awesome_votes = serializers.IntegerField()
+    awkward_votes = serializers.IntegerField()
+    favourites = serializers.IntegerField()
+    comments = serializers.IntegerField()
+    girl_initiated = serializers.IntegerField()
+    girl_initiated_share = serializers.IntegerField()
+    second_lead = serializers.IntegerField()
+    second_lead_share = serializers.IntegerField()
+
+
+class StatsDramaSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    year = serializers.IntegerField()
+    scenes = serializers.IntegerField()
+    awesome_votes = serializers.IntegerField()
+    awkward_votes = serializers.IntegerField()
+    awesome_share = serializers.IntegerField(allow_null=True)
+
+
+class StatsTropeSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    group = serializers.SlugField()
+    scene_count = serializers.IntegerField()
+
+
+class StatsYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    scenes = serializers.IntegerField()
+    girl_initiated = serializers.IntegerField()
+
+
+class StatsSerializer(serializers.Serializer):
+    totals = StatsTotalsSerializer()
+    dramas = StatsDramaSerializer(many=True)
+    tropes = StatsTropeSerializer(many=True)
+    years = StatsYearSerializer(many=True, help_text="Published back hugs by the year their drama aired.")

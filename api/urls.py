@@ -1,0 +1,28 @@
+from django.urls import path, re_path
+
+from . import pages, views
+
+app_name = "api"
+
+urlpatterns = [
+    path("", views.ApiRoot.as_view(), name="root"),
+    path("scenes/", views.SceneList.as_view(), name="scene-list"),
+    path("scenes/<int:pk>/", views.SceneDetail.as_view(), name="scene-detail"),
+    path("scenes/<int:pk>/comments/", views.SceneComments.as_view(), name="scene-comments"),
+    path("scenes/<int:pk>/vote/", views.Vote.as_view(), name="scene-vote"),
+    path("scenes/<int:pk>/tropes/vote/", views.TropeVote.as_view(), name="scene-trope-vote"),
+    path("scenes/<int:pk>/favourite/", views.Favourite.as_view(), name="scene-favourite"),
+    path("dramas/", views.DramaList.as_view(), name="drama-list"),
+    path("dramas/<slug:slug>/", views.DramaDetail.as_view(), name="drama-detail"),
+    path("actors/", views.ActorList.as_view(), name="actor-list"),
+    path("actors/<slug:slug>/", views.ActorDetail.as_view(), name="actor-detail"),
+    path("characters/", views.CharacterList.as_view(), name="character-list"),
+    path("tropes/", views.TropeList.as_view(), name="trope-list"),
+    path("tropes/<slug:slug>/", views.TropeDetail.as_view(), name="trope-detail"),
+    path("stats/", views.Stats.as_view(), name="stats"),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("docs/", pages.docs, name="docs"),
+    path("tokens/", pages.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", pages.revoke, name="token-revoke"),
+    re_path(r"^(?P<path>.*)$", pages.not_found),
+]

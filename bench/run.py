@@ -1,0 +1,185 @@
+"""
+Time search, suggestions and the stats page on a generated catalogue (bench/generate.py), in server time.
+
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/run.py [--repeat 50]
+
+Each request goes through Django's test Client: URL routing, middleware, view, database and template, but no
+HTTP server or network, so a time is what one app server process spends on that request. DEBUG is off for
+the run (no query log). Every request runs twice untimed first, then --repeat times; the table shows the
+median and the 95th percentile, the median with templates not rendered (the view's own work: parsing, search,
+pagination, facets), the number of database queries and of results.
+
+The stats page keeps its numbers in the cache for a few minutes: "cold" clears the cache before every request
+(the first reader after the numbers expire), "warm" does not.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from unittest import mock
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tropedb.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse, QueryDict  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import Resolver404, resolve  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from scenes import views  # noqa: E402
+from scenes.filters import SceneFilter  # noqa: E402
+from scenes.models import Actor, Character, Drama, Scene  # noqa: E402
+from scenes.search_models import SearchMiss  # noqa: E402
+
+SEARCH_TARGET_MS, STATS_TARGET_MS = 50, 200
+
+
+def searches() -> list[tuple[str, str]]:
+    """(label, URL) of the searches timed, built from what the generated catalogue holds."""
+    drama = Drama.objects.order_by("pk")[len(Drama.objects.all()) // 2]
+    other = Drama.objects.exclude(pk=drama.pk).order_by("pk").first()
+    hyphenated = Actor.objects.filter(name__contains="-").order_by("pk").first()
+    squashed = Actor.objects.exclude(name__contains="-").order_by("pk").first()
+    character = Character.objects.filter(hugs_given__isnull=False).order_by("pk").first()
+
+    def scenes(**params):
+        return "/scenes/?" + urlencode(params)
+
+    found = [
+        ("drama title", scenes(q=drama.title)),
+        ("drama Hangul title", scenes(q=drama.hangul_title)),
+        ("Hangul prefix", scenes(q=drama.hangul_title.split()[0][:2])),
+        ("actor, as written", scenes(q=hyphenated.name)),
+        ("actor, no hyphen, lower", scenes(q=hyphenated.name.replace("-", "").lower())),
+        ("actor written without hyphen, searched with", scenes(q=squashed.name[:-2] + "-" + squashed.name[-2:])),
+        ("actor in Hangul", scenes(q=hyphenated.hangul_name)),
+        ("character name", scenes(q=character.name)),
+        ("setting", scenes(q="rainy bus stop")),
+        ("description word (5% of scenes)", scenes(q="umbrella")),
+        ("common word (every scene)", scenes(q="behind")),
+        ("title, page 3", scenes(q=drama.title, page=3)),
+        ("title + sort=awesome", scenes(q=drama.title, sort="awesome")),
+        ("common word + drama filter", scenes(q="behind", drama=other.slug)),
+        ("common word + trope filter", scenes(q="behind", trope="comfort")),
+        ("misspelt actor (fuzzy on PostgreSQL)", scenes(q=hyphenated.name[:-2] + hyphenated.name[-1:])),
+        ("nothing found (recorded)", scenes(q="zebra crossing")),
+        ("suggest: 'lee m'", "/search/suggest/?" + urlencode({"q": "lee m"})),
+        ("suggest: Hangul prefix", "/search/suggest/?" + urlencode({"q": drama.hangul_title[:1]})),
+        ("suggest: title start", "/search/suggest/?" + urlencode({"q": drama.title[:6]})),
+    ]
+    return found
+
+
+def results(url: str) -> str:
+    if not url.startswith("/scenes/?"):
+        return ""
+    params = QueryDict(url.split("?", 1)[1])
+    filterset = SceneFilter(params, queryset=Scene.objects.published())
+    return str(filterset.qs.count()) if filterset.is_valid() else "invalid"
+
+
+def measure(client: Client, url: str, repeat: int, *, cold_cache: bool) -> tuple[list[float], int]:
+    for _ in range(2):
+        if cold_cache:
+            cache.clear()
+        client.get(url)
+    times = []
+    for _ in range(repeat):
+        if cold_cache:
+            cache.clear()
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    return times, response.status_code
+
+
+def timed(client: Client, url: str, repeat: int, *, cold_cache: bool = False) -> dict:
+    """Times of the whole request, and of the same request with templates not rendered (the view's work)."""
+    times, status = measure(client, url, repeat, cold_cache=cold_cache)
+    with mock.patch.object(views, "render", lambda request, *args, **kwargs: HttpResponse()):
+        unrendered, _ = measure(client, url, repeat, cold_cache=cold_cache)
+    if cold_cache:
+        cache.clear()
+    settings.DEBUG = True  # Count the queries of one more request.
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    settings.DEBUG = False
+    return {"times": times, "unrendered": unrendered, "queries": len(captured), "status": status}
+
+
+def row(label, measured, found="") -> str:
+    times = measured["times"]
+    p95 = statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
+    return (
+        f"{label:<46} {statistics.median(times):8.1f} {p95:8.1f} {statistics.median(measured['unrendered']):9.1f} "
+        f"{measured['queries']:8d} {measured['status']:6d} {found:>8}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+    settings.DEBUG = False
+    started = timezone.now()
+    client = Client()
+    print(
+        f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else ''}"
+        f"{connection.pg_version if connection.vendor == 'postgresql' else ''}: "
+        f"{Scene.objects.count()} scenes, {Drama.objects.count()} dramas; {args.repeat} requests each"
+    )
+    print(f"{'request (ms)':<46} {'median':>8} {'p95':>8} {'no render':>9} {'queries':>8} {'status':>6} {'results':>8}")
+    medians, unrendered = [], []
+    for label, url in searches():
+        measured = timed(client, url, args.repeat)
+        print(row(label, measured, results(url)), flush=True)
+        medians.append(statistics.median(measured["times"]))
+        unrendered.append(statistics.median(measured["unrendered"]))
+    summary = f"{statistics.median(medians):8.1f} {'':8} {statistics.median(unrendered):9.1f}"
+    print(f"{'(median of the medians above)':<46} {summary}   target {SEARCH_TARGET_MS}")
+    try:
+        resolve("/stats/")
+    except Resolver404:
+        print("/stats/ is not routed in this tree: the stats page was not timed.")
+    else:
+        for label, cold in (("stats page, cold cache", True), ("stats page, warm cache", False)):
+            print(row(label, timed(client, "/stats/", args.repeat, cold_cache=cold)), flush=True)
+        print(f"{'':<46} target {STATS_TARGET_MS} (cold)")
+    print(row("(for reference) /scenes/ without a search", timed(client, "/scenes/", args.repeat)))
+    # Where a search page's rendering goes: the filter form's drama <select> (one <option> per drama, each
+    # rendered through a template) and the 24 scene cards.
+    form = SceneFilter(QueryDict("q=moon"), queryset=Scene.objects.published()).form
+    form.is_valid()
+    select = [clock(lambda: str(form["drama"])) for _ in range(args.repeat)]
+    print(f"{'(diagnosis) rendering the drama <select> alone':<46} {statistics.median(select):8.1f}")
+    cards = list(Scene.objects.published().for_cards()[:24])
+
+    def render_cards():
+        return [render_to_string("scenes/_scene_card.html", {"scene": scene}) for scene in cards]
+
+    rendered = [clock(render_cards) for _ in range(args.repeat)]
+    print(f"{'(diagnosis) rendering 24 scene cards alone':<46} {statistics.median(rendered):8.1f}")
+
+
+def clock(work) -> float:
+    started = time.perf_counter()
+    work()
+    return (time.perf_counter() - started) * 1000
+    SearchMiss.objects.filter(first_seen__gte=started).delete()  # The misses this run recorded.
+
+
+if __name__ == "__main__":
+    main()

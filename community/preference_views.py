@@ -1,0 +1,94 @@
+"""
+A fan's reading preferences: /me/preferences/ (the tropes they hide, the dramas they follow), the hide/show
+button on the trope guide and trope pages, and the "watched up to episode N" form on drama pages.
+
+Reading aids, not community actions: banned fans may use them too, so these views only require signing in.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from scenes.models import Drama, Trope, TropeGroup
+
+from .access import safe_next
+from .models import WatchProgress
+from .preference_forms import HiddenTropesForm, TropeToggleForm, WatchProgressForm
+from .preferences import record_watch_progress, set_hidden_tropes, set_trope_hidden, viewer_preferences
+
+
+def _refused(request, errors: list[str], *, back: str):
+    return render(request, "community/refused.html", {"errors": errors, "back": back}, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request):
+    viewer = viewer_preferences(request)
+    form = HiddenTropesForm(request.POST or None, initial={"tropes": [trope.slug for trope in viewer.hidden_tropes]})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            tropes = list(form.cleaned_data["tropes"])
+            set_hidden_tropes(fan=request.user, tropes=tropes)
+            names = ", ".join(trope.name for trope in tropes)
+            messages.success(request, f"Saved. Hidden everywhere: {names}." if tropes else "Saved: no trope is hidden.")
+            return redirect("community:preferences")
+        status = 400
+    context = {
+        "form": form,
+        "chosen": set(form["tropes"].value() or []),
+        "groups": TropeGroup.objects.prefetch_related(
+            Prefetch("tropes", queryset=Trope.objects.order_by("position", "name"))
+        ),
+        "progress": WatchProgress.objects.filter(fan=request.user).select_related("drama").order_by("drama__title"),
+    }
+    return render(request, "community/preferences.html", context, status=status)
+
+
+@login_required
+@require_POST
+def hide_trope(request):
+    form = TropeToggleForm(request.POST)
+    back = safe_next(request, fallback="/")
+    if not form.is_valid():
+        return _refused(request, [error for errors in form.errors.values() for error in errors], back=back)
+    trope = Trope.objects.filter(slug=form.cleaned_data["trope"]).first()
+    if trope is None:
+        return _refused(request, ["No trope by that name. The trope guide lists every one we know."], back=back)
+    hidden = form.cleaned_data["hidden"]
+    set_trope_hidden(fan=request.user, trope=trope, hidden=hidden)
+    if hidden:
+        messages.success(
+            request, f"“{trope.name}” is hidden: its scenes leave your lists. Undo it here or in your preferences."
+        )
+    else:
+        messages.success(request, f"“{trope.name}” shows again.")
+    return redirect(safe_next(request, fallback=trope.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def watch_progress(request, slug):
+    drama = Drama.objects.filter(slug=slug).first()
+    if drama is None:
+        raise Http404("We have no drama at this address.")
+    form = WatchProgressForm(request.POST, drama=drama)
+    back = safe_next(request, fallback=drama.get_absolute_url())
+    if not form.is_valid():
+        return _refused(request, [error for errors in form.errors.values() for error in errors], back=back)
+    progress = record_watch_progress(fan=request.user, drama=drama, last_episode=form.last_episode_or_none())
+    if progress is None:
+        messages.success(request, f"Forgotten: {drama.title}'s last quarter hides behind spoiler notices again.")
+    elif progress.last_episode_watched >= drama.episodes:
+        messages.success(request, f"You have finished {drama.title}: no spoiler notices on its scenes.")
+    else:
+        messages.success(
+            request,
+            f"Noted: {drama.title} up to episode {progress.last_episode_watched}. "
+            "Later scenes show behind a spoiler notice.",
+        )
+    return redirect(back)

@@ -1,0 +1,131 @@
+"""
+A reader's own filters: tropes a fan hides everywhere, how far they have watched each drama, and the
+spoiler rule every scene card and scene page follows.
+
+Reads: ``viewer_preferences(request)`` loads them once per request (two small queries for a fan, none for
+an anonymous reader, and only when a page asks); views pass the result to ``Scene.objects.for_viewer()``,
+templates ask ``{% spoiler_for scene as spoiler %}`` (community/templatetags/reading.py).
+Writes: ``set_trope_hidden``, ``set_hidden_tropes`` and ``record_watch_progress``, used by the pages.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from scenes.models import Drama, Scene, Trope
+
+from .models import FanProfile, WatchProgress
+
+# Readers who have not said how far they watched are spared the last quarter of a drama's episodes.
+SPOILER_FROM = (3, 4)  # a scene is a spoiler when episode / episodes > 3/4
+
+
+@dataclass(frozen=True)
+class Spoiler:
+    """Why a scene shows behind a notice: its episode, the drama's episodes, how far the fan watched."""
+
+    episode: int
+    episodes: int
+    watched: int | None = None  # None: the reader has not said, the last-quarter rule applies
+
+    @property
+    def notice(self) -> str:
+        return f"Spoiler: episode {self.episode} of {self.episodes}"
+
+    @property
+    def reason(self) -> str:
+        if self.watched is None:
+            return "From the last quarter of the drama."
+        if self.watched == 0:
+            return "You have not started this drama yet."
+        return f"You have watched up to episode {self.watched}."
+
+
+def is_late_episode(episode: int, episodes: int) -> bool:
+    """In the drama's last quarter: episode > 3/4 of the episodes (exact, no floating point)."""
+    numerator, denominator = SPOILER_FROM
+    return episode * denominator > episodes * numerator
+
+
+class ViewerPreferences:
+    """What one reader of one request hides and has watched; each part is loaded on first use."""
+
+    def __init__(self, user):
+        self.user = user
+        self.signed_in = bool(user and user.is_authenticated)
+
+    @cached_property
+    def hidden_tropes(self) -> list[Trope]:
+        if not self.signed_in:
+            return []
+        return list(Trope.objects.filter(hidden_by__user=self.user).select_related("group"))
+
+    @cached_property
+    def hidden_trope_ids(self) -> frozenset[int]:
+        return frozenset(trope.pk for trope in self.hidden_tropes)
+
+    @cached_property
+    def watched(self) -> dict[int, int]:
+        """Drama id → the last episode this fan has watched."""
+        if not self.signed_in:
+            return {}
+        return dict(WatchProgress.objects.filter(fan=self.user).values_list("drama_id", "last_episode_watched"))
+
+    def spoiler(self, scene: Scene) -> Spoiler | None:
+        """The spoiler notice ``scene`` shows to this reader, or None when it shows plainly."""
+        episodes = scene.drama.episodes
+        watched = self.watched.get(scene.drama_id)
+        if watched is not None:
+            return Spoiler(scene.episode, episodes, watched) if scene.episode > watched else None
+        return Spoiler(scene.episode, episodes) if is_late_episode(scene.episode, episodes) else None
+
+
+def viewer_preferences(request) -> ViewerPreferences:
+    """The request's reader preferences, made once per request and shared by views and template tags."""
+    preferences = getattr(request, "_viewer_preferences", None)
+    if preferences is None:
+        preferences = ViewerPreferences(getattr(request, "user", None))
+        request._viewer_preferences = preferences
+    return preferences
+
+
+# ---- Writes ----
+
+
+def set_trope_hidden(*, fan, trope: Trope, hidden: bool) -> None:
+    """Hide ``trope`` from every list ``fan`` reads, or show it again. Idempotent."""
+    with transaction.atomic():
+        profile, _ = FanProfile.objects.get_or_create(user=fan)
+        if hidden:
+            profile.hidden_tropes.add(trope)
+        else:
+            profile.hidden_tropes.remove(trope)
+
+
+def set_hidden_tropes(*, fan, tropes) -> None:
+    """Make ``tropes`` exactly the ones ``fan`` hides."""
+    with transaction.atomic():
+        profile, _ = FanProfile.objects.get_or_create(user=fan)
+        profile.hidden_tropes.set(tropes)
+
+
+def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> WatchProgress | None:
+    """
+    Record that ``fan`` has watched ``drama`` up to ``last_episode`` (0: not started); None forgets it.
+
+    ValidationError when the episode is outside 0..the drama's episodes.
+    """
+    if last_episode is None:
+        WatchProgress.objects.filter(fan=fan, drama=drama).delete()
+        return None
+    if not 0 <= last_episode <= drama.episodes:
+        raise ValidationError(
+            f"{drama.title} has {drama.episodes} episodes: pick one from 0 (not started) to {drama.episodes}.",
+            code="episode_out_of_range",
+        )
+    progress, _ = WatchProgress.objects.update_or_create(
+        fan=fan, drama=drama, defaults={"last_episode_watched": last_episode}
+    )
+    return progress

@@ -1,0 +1,118 @@
+"""
+Atom (/feeds/scenes/) and RSS 2.0 (/feeds/scenes/rss/) feeds of newly published scenes.
+
+They read the catalogue's own query string through SceneFilter, so ``?drama=the-heirs&trope=comfort`` (or
+any catalogue URL's filters) narrows a feed the same way it narrows the list; a filter that does not
+validate answers 404 for an unknown drama or trope and 400 for anything malformed, never a 500.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from community.preferences import is_late_episode
+
+from .filters import SceneFilter
+from .models import Scene
+
+FEED_ITEMS = 30
+# Filters whose unknown values mean "no such thing" (404) rather than "malformed request" (400).
+NOT_FOUND_FILTERS = ("drama", "actor", "trope", "exclude")
+
+
+class FeedFilter:
+    """The validated filters of one feed request, and the words that describe them."""
+
+    def __init__(self, request):
+        self.params = request.GET.copy()
+        self.params.pop("page", None)
+        self.params.pop("sort", None)  # A feed is always newest first.
+        self.filterset = SceneFilter(self.params, queryset=Scene.objects.published().for_cards())
+        if not self.filterset.is_valid():
+            errors = self.filterset.form.errors
+            message = " ".join(str(error) for field_errors in errors.values() for error in field_errors)
+            if any(name in errors for name in NOT_FOUND_FILTERS):
+                raise Http404(message)
+            raise BadRequest(message)
+
+    @property
+    def scenes(self):
+        # Published scenes always have published_at, so this order walks its index instead of sorting them all.
+        return self.filterset.qs.order_by("-published_at", "-id")[:FEED_ITEMS]
+
+    @property
+    def query(self) -> str:
+        return self.params.urlencode()
+
+    def describe(self) -> str:
+        drama, tropes = self.filterset.chosen("drama"), self.filterset.chosen("trope")
+        words = []
+        if drama:
+            words.append(f"in {drama.title}")
+        if tropes:
+            words.append("tagged " + " and ".join(trope.name for trope in tropes))
+        return " ".join(words)
+
+
+class NewScenesFeed(Feed):
+    """RSS 2.0; the Atom feed below changes only the format."""
+
+    feed_type = Rss201rev2Feed
+    url_name = "scenes:feed-rss"
+    author_name = "tropedb"
+    description = (
+        "Back-hug scenes from K-dramas, newest first as moderators publish them: who hugs whom and what it means."
+    )
+    subtitle = description  # Atom's name for it.
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedFilter(request)
+
+    def title(self, feed_filter):
+        described = feed_filter.describe()
+        return f"tropedb: new back hugs {described}" if described else "tropedb: new back hugs"
+
+    def link(self, feed_filter):
+        url = reverse("scenes:scene-list")
+        return f"{url}?{feed_filter.query}" if feed_filter.query else url
+
+    def feed_url(self, feed_filter):
+        url = reverse(self.url_name)
+        return f"{url}?{feed_filter.query}" if feed_filter.query else url
+
+    def items(self, feed_filter):
+        return feed_filter.scenes
+
+    def item_title(self, scene):
+        return f"{scene.hugger.name} → {scene.hugged.name}: {scene.drama.title}, episode {scene.episode}"
+
+    def item_description(self, scene):
+        tropes = ", ".join(trope.name for trope in scene.public_tropes())
+        parts = []
+        if is_late_episode(scene.episode, scene.drama.episodes):
+            parts.append(f"Spoiler warning: episode {scene.episode} of {scene.drama.episodes}.")
+        parts.append(scene.description)
+        if tropes:
+            parts.append(f"Tropes: {tropes}.")
+        parts.append(f"Fans' verdict so far: {scene.awesome_count} awesome, {scene.awkward_count} awkward.")
+        return "\n\n".join(parts)
+
+    def item_link(self, scene):
+        return scene.get_absolute_url()
+
+    def item_pubdate(self, scene):
+        return scene.published_at
+
+    def item_updateddate(self, scene):
+        # Atom requires <updated>; the scene's updated_at moves with every vote, which is no news to a feed reader.
+        return scene.published_at
+
+    def item_categories(self, scene):
+        return [trope.name for trope in scene.public_tropes()]
+
+
+class NewScenesAtomFeed(NewScenesFeed):
+    feed_type = Atom1Feed
+    url_name = "scenes:feed"

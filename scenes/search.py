@@ -1,0 +1,262 @@
+"""
+Search: the catalogue's text search, suggestions as a reader types, and the searches that found nothing.
+
+What is indexed, and how each database indexes it, is in scenes/search_index.py; how text is normalised
+(so "Lee Min-ho", "lee minho" and "LEE MIN HO" meet) in scenes/search_text.py. Here:
+- search_scenes() (SceneQuerySet.search): SQLite ranks FTS5 matches with bm25(), weighting a drama's title
+  and names above the setting and the description; PostgreSQL ranks tsvector matches with ts_rank (titles
+  and names A, setting B, description C), and when the words find nothing searches the drama or actor name
+  closest to them by trigram similarity ("Lee Minoh" finds Lee Min-ho);
+- suggestions(): dramas, actors and tropes for the header's search box;
+- record_search_miss(): the searches that found nothing, for moderators.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
+from django.core.exceptions import EmptyResultSet
+from django.db import IntegrityError, connections, models, transaction
+from django.db.models import Case, F, Func, IntegerField, Value, When, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from .search_index import SCENE_FTS, SUGGESTION_FTS
+from .search_models import SceneSearch, SearchMiss, SearchSuggestion
+from .search_text import parse_query, words
+
+__all__ = ["SceneSearch", "SearchMiss", "SearchSuggestion", "note_search_miss", "record_search_miss", "search_scenes"]
+
+# A search scores at most this many of the newest scenes it matches and keeps the most relevant of them:
+# a query as unspecific as one common word costs about what a precise one does, and pages, counts and
+# facets work on a bounded set. Titles and names as written are found apart (see _ranked), however old.
+SEARCH_CANDIDATES = 2000
+SEARCH_RESULTS = 500
+SUGGESTIONS_PER_KIND = 5
+# bm25() weights of the FTS5 columns titles, names, place, body.
+BM25_WEIGHTS = (10.0, 8.0, 3.0, 1.0)
+
+SUGGESTION_MATCH = f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} MATCH %s"  # noqa: S608 - constants
+
+
+# Searching ---------------------------------------------------------------------------------------------
+
+
+def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
+    """
+    The ids of ``scenes`` that match ``text``, most relevant first, in one query (see _ranked). At most
+    SEARCH_RESULTS ids.
+
+    On PostgreSQL, when the words find nothing, the drama title or actor name closest to the search
+    (trigram similarity, over the suggestions) is searched instead: "Lee Minoh" finds Lee Min-ho's scenes.
+    That costs two more queries, only then.
+    """
+    query = parse_query(text)
+    if not query:
+        return []
+    vendor = connections[scenes.db].vendor
+    if vendor not in RANKING:
+        raise NotImplementedError(f"tropedb's search supports SQLite and PostgreSQL, not {vendor}.")
+    try:
+        ranked = _ranked(scenes, query)
+        if not ranked and vendor == "postgresql":
+            closest = _closest_name(text, using=scenes.db)
+            ranked = _ranked(scenes, parse_query(closest)) if closest else []
+    except EmptyResultSet:  # Another filter already rules everything out.
+        return []
+    return ranked
+
+
+def search_scenes(scenes: models.QuerySet, text: str) -> models.QuerySet:
+    """``scenes`` matching ``text``, ordered by ``search_rank`` (lower is more relevant)."""
+    ids = ranked_scene_ids(scenes, text)
+    if not ids:
+        return scenes.none()
+    return scenes.filter(pk__in=ids).annotate(search_rank=RankIn(ids)).order_by("search_rank")
+
+
+class RankIn(Func):
+    """
+    Where a row's id comes in ``ids``, the ranking: ordering by it keeps the ranking's order. One parameter
+    however many ids, so the query stays cheap to build and to run (a CASE of a thousand WHENs is neither).
+    PostgreSQL: array_position (1 is the first); SQLite: the id's offset in the text ",3,1,2,".
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, ids):
+        self.ids = [int(pk) for pk in ids]
+        super().__init__(F("pk"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotImplementedError(f"tropedb's search supports SQLite and PostgreSQL, not {connection.vendor}.")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"instr(%s, ',' || {column} || ',')", [f",{','.join(map(str, self.ids))},", *params]
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"array_position(%s::bigint[], {column})", [self.ids, *params]
+
+
+# How each database matches and scores (lower score is better). bm25() and ts_rank() only work in the query
+# that matches the index, so the other filters come in as a condition on the matched scene's id: see _ranked.
+RANKING = {
+    "sqlite": {
+        "scene": f"{SCENE_FTS}.rowid",
+        "from": SCENE_FTS,
+        "match": f"{SCENE_FTS} MATCH %s",
+        "score": f"bm25({SCENE_FTS}, {', '.join(str(weight) for weight in BM25_WEIGHTS)})",
+        "query": lambda query, strong: query.fts5(strong=strong),
+        # Unary plus: test each match against the list, rather than run the MATCH once per listed id.
+        "among": f"+{SCENE_FTS}.rowid IN",
+        "few": 20_000,
+    },
+    "postgresql": {
+        "scene": "scenes_scenesearch.scene_id",
+        "from": "scenes_scenesearch, to_tsquery('simple', %s) AS search_query",
+        "match": "scenes_scenesearch.vector @@ search_query",
+        "score": "-ts_rank(scenes_scenesearch.vector, search_query)",
+        "query": lambda query, strong: query.tsquery(strong=strong),
+        "among": "scenes_scenesearch.scene_id IN",
+        "few": 10_000,
+    },
+}
+TIER = 1_000_000  # Larger than any score: a strong match always comes before a weak one.
+
+
+def _ranked(scenes, query) -> list[int]:
+    """
+    Two tiers: scenes matching the search strongly (its words as a phrase, or squashed: a name or a title
+    as written) come first, then those matching every word anywhere; each by score. Each tier takes the
+    newest matches only (the database walks its index in id order and stops), SEARCH_RESULTS strong ones and
+    SEARCH_CANDIDATES others, so however common the words, a bounded number of rows is scored.
+
+    The other filters join in one of two ways, chosen by the database as it runs the one query: when they
+    keep few scenes (up to RANKING[vendor]["few"]: a drama, an actor), the matches are tested against that
+    list; otherwise each match is looked up by primary key until enough pass, which stops early when most
+    scenes pass. The way not taken costs nothing on PostgreSQL (a one-time filter) and a scan of the matches
+    on SQLite. (SQLite tests a list of ids cheaply, so "few" goes higher there.)
+    """
+    ranking = RANKING[connections[scenes.db].vendor]
+    scenes = scenes.order_by()
+    kept, kept_params = scenes.values("pk")[: ranking["few"] + 1].query.get_compiler(using=scenes.db).as_sql()
+    same_scene = scenes.filter(pk=RawSQL(ranking["scene"], ())).values("pk")  # noqa: S611
+    exists, exists_params = same_scene.query.get_compiler(using=scenes.db).as_sql()
+    # (gate, condition, its parameters): the gate lets exactly one way run.
+    ways = [
+        ("(SELECT few FROM narrow)", f"{ranking['among']} (SELECT id FROM kept)", []),  # noqa: S608
+        # OFFSET 0 keeps it a lookup per match: PostgreSQL would otherwise hash every published scene.
+        ("NOT (SELECT few FROM narrow)", f"EXISTS ({exists} LIMIT 1 OFFSET 0)", exists_params),  # noqa: S608
+    ]
+    tiers = [(True, SEARCH_RESULTS)] if query.has_strong else []
+    tiers.append((False, SEARCH_CANDIDATES))
+    # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
+    parts, params = [], [*kept_params, ranking["few"]]
+    for strong, limit in tiers:
+        for gate, condition, condition_params in ways:
+            parts.append(f"""
+                SELECT * FROM (
+                    SELECT {ranking["scene"]} AS scene_id, %s + {ranking["score"]} AS score
+                    FROM {ranking["from"]}
+                    WHERE {gate} AND {ranking["match"]} AND {condition}
+                    ORDER BY {ranking["scene"]} DESC
+                    LIMIT %s
+                ) AS tier_{len(parts)}
+            """)  # noqa: S608
+            params += [0 if strong else TIER, ranking["query"](query, strong), *condition_params, limit]
+    sql = f"""
+        WITH kept(id) AS ({kept}), narrow(few) AS (SELECT COUNT(*) <= %s FROM kept)
+        SELECT scene_id FROM ({" UNION ALL ".join(parts)}) AS tiers
+        GROUP BY scene_id ORDER BY MIN(score), scene_id DESC LIMIT %s
+    """  # noqa: S608
+    with connections[scenes.db].cursor() as cursor:
+        cursor.execute(sql, [*params, SEARCH_RESULTS])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _closest_name(text: str, *, using: str) -> str | None:
+    """The drama title or actor name most like ``text`` (PostgreSQL's trigram word similarity), if any is."""
+    wanted = " ".join(words(text))
+    return (
+        SearchSuggestion.objects.using(using)
+        .filter(kind__in=[SearchSuggestion.Kind.DRAMA, SearchSuggestion.Kind.ACTOR])
+        .filter(TrigramWordSimilar(F("terms"), wanted))
+        .annotate(similarity=TrigramWordSimilarity(wanted, "terms"))
+        .order_by("-similarity", "label")
+        .values_list("label", flat=True)
+        .first()
+    )
+
+
+@dataclass
+class SuggestionGroup:
+    kind: str
+    label: str
+    items: list[SearchSuggestion]
+
+
+def suggestions(text: str, *, per_kind: int = SUGGESTIONS_PER_KIND, using: str = "default") -> list[SuggestionGroup]:
+    """Dramas, actors and tropes a reader may mean by ``text``, best first: one query (on PostgreSQL, a
+    second, fuzzy one when the words find nothing).
+
+    One group per kind, in that order, each with at most ``per_kind`` SearchSuggestion rows (a trope once,
+    even when its name and an alias both match).
+    """
+    groups = [SuggestionGroup(kind, label, []) for kind, label in SearchSuggestion.Kind.choices]
+    query = parse_query(text)
+    if not query:
+        return groups
+    rows = SearchSuggestion.objects.using(using)
+    if connections[using].vendor == "postgresql":
+        tsquery = SearchQuery(query.tsquery(), search_type="raw", config="simple")
+        found = _best_suggestions(rows.filter(vector=tsquery), query, per_kind)
+        if not found:
+            found = _best_suggestions(
+                rows.filter(TrigramWordSimilar(F("terms"), " ".join(words(text)))), query, per_kind
+            )
+    else:
+        matching = RawSQL(SUGGESTION_MATCH, [query.fts5()])  # noqa: S611 - a constant; the query is a parameter.
+        found = _best_suggestions(rows.filter(pk__in=matching), query, per_kind)
+    for group in groups:
+        for row in found:
+            taken = row.kind == "trope" and any(item.trope_id == row.trope_id for item in group.items)
+            if row.kind == group.kind and len(group.items) < per_kind and not taken:
+                group.items.append(row)
+    return groups
+
+
+def _best_suggestions(rows, query, per_kind: int) -> list[SearchSuggestion]:
+    """The first ``per_kind`` (twice that for tropes: aliases count once) of each kind, those starting with the
+    first word first."""
+    first_word = query.groups[0][0][0].word
+    starts = Case(When(terms__startswith=first_word, then=Value(0)), default=Value(1), output_field=IntegerField())
+    place = Window(RowNumber(), partition_by=F("kind"), order_by=[starts.asc(), F("label").asc(), F("pk").asc()])
+    return list(rows.annotate(place=place).filter(place__lte=per_kind * 2).order_by("kind", "place"))
+
+
+def note_search_miss(filterset) -> None:
+    """Count a search that found nothing (only a plain ``q=`` search: other filters explain an empty page)."""
+    data = filterset.form.cleaned_data
+    if any(value for name, value in data.items() if name not in ("q", "sort")):
+        return
+    record_search_miss(data.get("q") or "")
+
+
+def record_search_miss(text: str) -> SearchMiss | None:
+    """Count one more search for ``text`` that found nothing, once per normalised query; safe under concurrency."""
+    query = " ".join(words(text))[: SearchMiss.QUERY_MAX_LENGTH].strip()
+    if not query:
+        return None
+    now = timezone.now()
+    with transaction.atomic():
+        if SearchMiss.objects.filter(query=query).update(count=F("count") + 1, last_seen=now):
+            return SearchMiss.objects.get(query=query)
+        try:
+            with transaction.atomic():
+                return SearchMiss.objects.create(query=query, first_seen=now, last_seen=now)
+        except IntegrityError:  # Another request recorded it first.
+            SearchMiss.objects.filter(query=query).update(count=F("count") + 1, last_seen=now)
+            return SearchMiss.objects.get(query=query)

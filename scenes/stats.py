@@ -1,0 +1,361 @@
+"""
+The numbers behind /stats/, the trope guide and a drama's back-hug profile, counted by the database.
+
+Every figure comes from grouped queries over the published scenes' tallies (``values().annotate()`` with
+conditional ``Count``/``Sum``): the votes themselves are never read, since each scene keeps its counts.
+The stats page scans the scenes once, grouped by drama (the finest grain it shows), and the public trope
+rows once; years and totals are the sums of those drama rows. That is four queries with 50 scenes or
+100,000, and the plain-data result stays in the shared cache for a few minutes (numbers move only as fans
+vote and moderators publish).
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Min, Q, Sum
+from django.urls import reverse
+
+from .models import Character, Drama, Scene, SceneTrope, Trope
+
+STATS_CACHE_KEY = "scenes:stats:v2"
+TROPE_TALLIES_CACHE_KEY = "scenes:trope-tallies:v1"
+DERIVED_TALLIES_CACHE_KEY = "scenes:derived-trope-tallies:v1"
+STATS_CACHE_SECONDS = 300
+DRAMAS_IN_CHART = 12
+CONTROVERSIAL_IN_CHART = 8
+
+
+def share(part: int, whole: int) -> int | None:
+    """``part`` of ``whole`` in whole percent; None when there is nothing to share."""
+    return round(100 * part / whole) if whole else None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Scenes and the verdicts on them, summed from the scenes' own counts."""
+
+    scenes: int = 0
+    awesome: int = 0
+    awkward: int = 0
+
+    @property
+    def votes(self) -> int:
+        return self.awesome + self.awkward
+
+    @property
+    def awesome_share(self) -> int | None:
+        return share(self.awesome, self.votes)
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.scenes + other.scenes, self.awesome + other.awesome, self.awkward + other.awkward)
+
+
+@dataclass(frozen=True)
+class DramaCount:
+    """One drama's published back hugs and votes, and those of each derived trope (by trope id)."""
+
+    title: str
+    slug: str
+    year: int
+    tally: Tally
+    derived: dict[int, Tally]
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    scenes: int
+    dramas: int
+    girl_initiated: int
+    second_lead: int
+
+    @property
+    def girl_initiated_share(self) -> int:
+        return share(self.girl_initiated, self.scenes) or 0
+
+    @property
+    def second_lead_share(self) -> int:
+        return share(self.second_lead, self.scenes) or 0
+
+
+@dataclass(frozen=True)
+class TropeTally:
+    trope: Trope
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class ControversialScene:
+    pk: int
+    url: str
+    drama_title: str
+    episode: int
+    hugger: str
+    hugged: str
+    tally: Tally
+
+
+@dataclass
+class SiteStats:
+    overall: Tally
+    girl_initiated: int
+    second_lead: int
+    dramas: list[DramaCount] = field(default_factory=list)  # the most voted on, most votes first
+    years: list[YearCount] = field(default_factory=list)
+    tropes: list[TropeTally] = field(default_factory=list)
+    controversial: list[ControversialScene] = field(default_factory=list)
+
+
+def _sum(name: str, condition: Q | None = None) -> Sum:
+    return Sum(name, filter=condition, default=0)
+
+
+def _tallies(condition: Q | None = None, prefix: str = "") -> dict:
+    """Aggregates for a Tally of the scenes matching ``condition`` (all when None), named with ``prefix``."""
+    return {
+        f"{prefix}scenes": Count("pk", filter=condition),
+        f"{prefix}awesome": _sum("awesome_count", condition),
+        f"{prefix}awkward": _sum("awkward_count", condition),
+    }
+
+
+def _tally(row: dict, prefix: str = "") -> Tally:
+    return Tally(scenes=row[f"{prefix}scenes"], awesome=row[f"{prefix}awesome"], awkward=row[f"{prefix}awkward"])
+
+
+def counts_by_drama(scenes, derived_tropes) -> list[DramaCount]:
+    """
+    Every drama's scenes and votes among ``scenes``, in total and for each derived trope (second-lead,
+    girl- and boy-initiated): one grouped scan of the scenes, whatever their number.
+    """
+    aggregates = _tallies()
+    for trope in derived_tropes:
+        aggregates.update(_tallies(trope.scene_condition(), prefix=f"t{trope.pk}_"))
+    rows = (
+        scenes.order_by()
+        .values("drama_id", "drama__title", "drama__slug", "drama__year")
+        .annotate(**aggregates)
+        .order_by("drama__year", "drama__title")
+    )
+    return [
+        DramaCount(
+            title=row["drama__title"],
+            slug=row["drama__slug"],
+            year=row["drama__year"],
+            tally=_tally(row),
+            derived={trope.pk: _tally(row, prefix=f"t{trope.pk}_") for trope in derived_tropes},
+        )
+        for row in rows
+    ]
+
+
+def curated_trope_tallies() -> dict[int, Tally]:
+    """
+    Each curated trope's published scenes and their summed verdicts: one query grouped over the public
+    SceneTrope rows, kept in the cache like the stats (the trope guide and the stats page share it).
+    """
+    tallies = cache.get(TROPE_TALLIES_CACHE_KEY)
+    if tallies is None:
+        rows = (
+            SceneTrope.objects.filter(is_public=True, scene__status=Scene.Status.PUBLISHED)
+            .order_by()
+            .values("trope_id")
+            .annotate(scenes=Count("pk"), awesome=_sum("scene__awesome_count"), awkward=_sum("scene__awkward_count"))
+        )
+        tallies = {row["trope_id"]: _tally(row) for row in rows}
+        cache.set(TROPE_TALLIES_CACHE_KEY, tallies, timeout=STATS_CACHE_SECONDS)
+    return tallies
+
+
+def derived_trope_tallies(scenes, derived_tropes) -> dict[int, Tally]:
+    """Each derived trope's scenes and summed verdicts among ``scenes``: one aggregate."""
+    aggregates = {}
+    for trope in derived_tropes:
+        aggregates.update(_tallies(trope.scene_condition(), prefix=f"t{trope.pk}_"))
+    if not aggregates:
+        return {}
+    totals = scenes.order_by().aggregate(**aggregates)
+    return {trope.pk: _tally(totals, prefix=f"t{trope.pk}_") for trope in derived_tropes}
+
+
+def trope_tallies(tropes) -> dict[int, Tally]:
+    """Every trope's published scenes and summed verdicts (curated and derived), each part cached. Two queries."""
+    derived = cache.get(DERIVED_TALLIES_CACHE_KEY)
+    if derived is None:
+        derived = derived_trope_tallies(Scene.objects.published(), [trope for trope in tropes if trope.is_derived])
+        cache.set(DERIVED_TALLIES_CACHE_KEY, derived, timeout=STATS_CACHE_SECONDS)
+    return {**curated_trope_tallies(), **derived}
+
+
+def most_controversial(scenes, *, limit: int = CONTROVERSIAL_IN_CHART) -> list[ControversialScene]:
+    """The scenes fans split on most (walking the controversy index), as plain rows."""
+    return [
+        ControversialScene(
+            pk=scene.pk,
+            url=scene.get_absolute_url(),
+            drama_title=scene.drama.title,
+            episode=scene.episode,
+            hugger=scene.hugger.name,
+            hugged=scene.hugged.name,
+            tally=Tally(scenes=1, awesome=scene.awesome_count, awkward=scene.awkward_count),
+        )
+        for scene in scenes.split_verdicts().select_related("drama", "hugger", "hugged")[:limit]
+    ]
+
+
+def _years(dramas: list[DramaCount], girl: Trope | None, second: Trope | None) -> list[YearCount]:
+    """The drama rows summed by broadcast year (a few dozen sums: the scenes were counted by the database)."""
+    years: dict[int, list[DramaCount]] = {}
+    for drama in dramas:
+        years.setdefault(drama.year, []).append(drama)
+
+    def total(rows, trope):
+        return sum(row.derived[trope.pk].scenes for row in rows) if trope else 0
+
+    return [
+        YearCount(
+            year=year,
+            scenes=sum(row.tally.scenes for row in rows),
+            dramas=len(rows),
+            girl_initiated=total(rows, girl),
+            second_lead=total(rows, second),
+        )
+        for year, rows in sorted(years.items())
+    ]
+
+
+def compute_site_stats() -> SiteStats:
+    """Everything /stats/ shows: four queries, whatever the size of the catalogue."""
+    published = Scene.objects.published()
+    tropes = list(Trope.objects.select_related("group"))
+    derived = [trope for trope in tropes if trope.is_derived]
+    rules = {trope.rule: trope for trope in derived}
+    dramas = counts_by_drama(published, derived)
+    overall = sum((drama.tally for drama in dramas), Tally())
+    by_trope = dict(curated_trope_tallies())
+    for trope in derived:
+        by_trope[trope.pk] = sum((drama.derived[trope.pk] for drama in dramas), Tally())
+    girl, second = rules.get(Trope.Rule.GIRL_INITIATED), rules.get(Trope.Rule.SECOND_LEAD)
+    voted = sorted(
+        (drama for drama in dramas if drama.tally.votes), key=lambda drama: (-drama.tally.votes, drama.title)
+    )
+    return SiteStats(
+        overall=overall,
+        girl_initiated=by_trope[girl.pk].scenes if girl else 0,
+        second_lead=by_trope[second.pk].scenes if second else 0,
+        dramas=voted[:DRAMAS_IN_CHART],
+        years=_years(dramas, girl, second),
+        tropes=[TropeTally(trope=trope, tally=by_trope.get(trope.pk, Tally())) for trope in tropes],
+        controversial=most_controversial(published),
+    )
+
+
+def site_stats(*, use_cache: bool = True) -> SiteStats:
+    """compute_site_stats(), kept in the shared cache for STATS_CACHE_SECONDS."""
+    if use_cache:
+        cached = cache.get(STATS_CACHE_KEY)
+        if cached is not None:
+            return cached
+    stats = compute_site_stats()
+    cache.set(STATS_CACHE_KEY, stats, timeout=STATS_CACHE_SECONDS)
+    return stats
+
+
+# ---- A drama's back-hug profile ----
+
+
+@dataclass(frozen=True)
+class EpisodeCell:
+    """One episode on a drama's strip: how many back hugs fall in it and the first of them."""
+
+    number: int
+    scenes: int = 0
+    first_scene_id: int | None = None
+
+    @property
+    def url(self) -> str:
+        return reverse("scenes:scene-detail", args=[self.first_scene_id]) if self.first_scene_id else ""
+
+
+@dataclass
+class DramaProfile:
+    tally: Tally
+    girl_initiated: int
+    second_lead: int
+    episodes: list[EpisodeCell]
+    most_awesome: Scene | None = None
+    most_awkward: Scene | None = None
+
+    @property
+    def girl_initiated_share(self) -> int:
+        return share(self.girl_initiated, self.tally.scenes) or 0
+
+    def classification_totals(self) -> dict:
+        """The same dict as SceneQuerySet.classification_totals(), from the numbers already counted."""
+        return {
+            "scenes": self.tally.scenes,
+            "girl_initiated": self.girl_initiated,
+            "second_lead": self.second_lead,
+            "girl_initiated_share": self.girl_initiated_share,
+            "second_lead_share": share(self.second_lead, self.tally.scenes) or 0,
+        }
+
+    @property
+    def episodes_with_back_hugs(self) -> int:
+        return sum(1 for cell in self.episodes if cell.scenes)
+
+    @property
+    def hidden_scenes(self) -> int:
+        """Back hugs the strip leaves out because the reader hides one of their tropes."""
+        return max(self.tally.scenes - sum(cell.scenes for cell in self.episodes), 0)
+
+
+def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
+    """
+    A drama's back hugs in numbers. The totals count ``scenes`` (its published scenes); the episode strip
+    and the most awesome and most awkward scene come from ``visible`` (default ``scenes``: a view passes
+    the ones its reader sees, so the strip never points at a scene they hide). Four queries.
+    """
+    visible = scenes if visible is None else visible
+    totals = scenes.order_by().aggregate(
+        scenes=Count("pk"),
+        awesome=_sum("awesome_count"),
+        awkward=_sum("awkward_count"),
+        girl_initiated=Count("pk", filter=Q(hugger__gender=Character.Gender.FEMALE)),
+        second_lead=Count("pk", filter=Q(hugger__role__in=Character.SECOND_LEADS)),
+    )
+    per_episode = {
+        row["episode"]: row for row in visible.order_by().values("episode").annotate(count=Count("pk"), first=Min("pk"))
+    }
+    cells = [
+        EpisodeCell(number=number, scenes=per_episode[number]["count"], first_scene_id=per_episode[number]["first"])
+        if number in per_episode
+        else EpisodeCell(number=number)
+        for number in range(1, drama.episodes + 1)
+    ]
+    highlights = visible.select_related("drama", "hugger", "hugged")
+    return DramaProfile(
+        tally=Tally(scenes=totals["scenes"], awesome=totals["awesome"], awkward=totals["awkward"]),
+        girl_initiated=totals["girl_initiated"],
+        second_lead=totals["second_lead"],
+        episodes=cells,
+        most_awesome=highlights.filter(awesome_count__gt=0).by_awesome().first(),
+        most_awkward=highlights.filter(awkward_count__gt=0).by_awkward().first(),
+    )
+
+
+# ---- An actor's back hugs, by drama ----
+
+
+def actor_back_hugs_by_drama(actor, scenes) -> list[dict]:
+    """For each drama of ``actor``: back hugs they give and receive among ``scenes``, newest drama first."""
+    return list(
+        scenes.featuring(actor)
+        .order_by()
+        .values("drama__title", "drama__slug", "drama__year")
+        .annotate(
+            given=Count("pk", filter=Q(hugger__actor=actor)),
+            received=Count("pk", filter=Q(hugged__actor=actor)),
+        )
+        .order_by("-drama__year", "drama__title")
+    )

@@ -1,0 +1,39 @@
+"""Absolute URLs for what other sites read: canonical links, Open Graph and Twitter card images, feeds."""
+
+from django import template
+from django.http import QueryDict
+
+register = template.Library()
+
+# The catalogue's query parameters that change what a page shows; anything else (utm_*, fbclid...) is noise.
+CATALOGUE_PARAMS = ("q", "drama", "actor", "year", "verdict", "trope", "exclude", "sort", "page")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, location: str = "") -> str:
+    """``location`` (a path or URL) as an absolute URL on this site; the current page's path when empty."""
+    request = context.get("request")
+    if request is None:
+        return location
+    return request.build_absolute_uri(location or request.path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, keep: str = "page") -> str:
+    """
+    This page's canonical URL: absolute, with only the query parameters named in ``keep`` (space-separated;
+    ``catalogue`` for the catalogue's filters), in a fixed order. ``page=1`` is dropped: it is the page itself.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    names = CATALOGUE_PARAMS if keep == "catalogue" else tuple(keep.split())
+    kept = QueryDict(mutable=True)
+    for name in names:
+        values = [value for value in request.GET.getlist(name) if value.strip()]
+        if name == "page":
+            values = [value for value in values if value != "1"]
+        if values:
+            kept.setlist(name, values)
+    query = kept.urlencode()
+    return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")

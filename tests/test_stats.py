@@ -1,0 +1,196 @@
+"""/stats/: numbers counted by the database, checked against a small catalogue counted by hand."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from scenes import stats
+from scenes.models import Scene
+from tests.discovery_support import cast_for, count_queries, set_tallies
+from tests.factories import SceneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    """
+    Counted by hand:
+
+    Heirs (2013)  s1 him→her        5 awesome 1 awkward   comfort
+                  s2 her→him        2 awesome 2 awkward   comfort, possession        girl-initiated
+                  s3 second him→her 0 awesome 3 awkward   possession, reluctant      second lead
+    Goblin (2016) s4 him→her        4 awesome 4 awkward
+                  s5 second her→him 1 awesome 0 awkward                              girl-initiated, second lead
+    plus a pending scene with many votes that counts nowhere.
+    """
+    heirs = cast_for(title="The Heirs", slug="the-heirs", year=2013, episodes=20)
+    goblin = cast_for(title="Goblin", slug="goblin", year=2016, episodes=16)
+    scenes = {
+        "s1": set_tallies(heirs.scene(heirs.him, heirs.her, tropes=["comfort"]), awesome=5, awkward=1),
+        "s2": set_tallies(heirs.scene(heirs.her, heirs.him, tropes=["comfort", "possession"]), awesome=2, awkward=2),
+        "s3": set_tallies(
+            heirs.scene(heirs.second_him, heirs.her, tropes=["possession", "reluctant"]), awesome=0, awkward=3
+        ),
+        "s4": set_tallies(goblin.scene(goblin.him, goblin.her), awesome=4, awkward=4),
+        "s5": set_tallies(goblin.scene(goblin.second_her, goblin.him), awesome=1, awkward=0),
+    }
+    pending = heirs.scene(heirs.him, heirs.her, tropes=["comfort"], status=Scene.Status.PENDING, published_at=None)
+    set_tallies(pending, awesome=50, awkward=50)
+    return scenes
+
+
+def test_overall_totals_count_published_scenes_and_their_votes(catalogue):
+    numbers = stats.compute_site_stats()
+    assert numbers.overall == stats.Tally(scenes=5, awesome=12, awkward=10)
+    assert (numbers.girl_initiated, numbers.second_lead) == (2, 2)
+
+
+def test_awkward_vs_awesome_per_drama_sums_the_scenes_tallies(catalogue):
+    dramas = {drama.slug: drama.tally for drama in stats.compute_site_stats().dramas}
+    assert dramas == {
+        "the-heirs": stats.Tally(scenes=3, awesome=7, awkward=6),
+        "goblin": stats.Tally(scenes=2, awesome=5, awkward=4),
+    }
+    assert dramas["the-heirs"].awesome_share == 54  # 7 of 13
+    assert dramas["goblin"].awesome_share == 56  # 5 of 9
+
+
+def test_back_hugs_by_year_with_girl_initiated_and_second_lead_counts(catalogue):
+    years = {
+        year.year: (year.scenes, year.dramas, year.girl_initiated, year.second_lead)
+        for year in stats.compute_site_stats().years
+    }
+    assert years == {2013: (3, 1, 1, 1), 2016: (2, 1, 1, 1)}
+
+
+def test_trope_counts_and_tallies_cover_curated_and_derived_tropes(catalogue):
+    tallies = {item.trope.slug: item.tally for item in stats.compute_site_stats().tropes if item.tally.scenes}
+    assert tallies == {
+        "comfort": stats.Tally(scenes=2, awesome=7, awkward=3),
+        "possession": stats.Tally(scenes=2, awesome=2, awkward=5),
+        "reluctant": stats.Tally(scenes=1, awesome=0, awkward=3),
+        "boy-initiated": stats.Tally(scenes=3, awesome=9, awkward=8),
+        "girl-initiated": stats.Tally(scenes=2, awesome=3, awkward=2),
+        "second-lead": stats.Tally(scenes=2, awesome=1, awkward=3),
+    }
+
+
+def test_most_controversial_are_the_split_ones_most_split_first(catalogue):
+    controversial = [scene.pk for scene in stats.compute_site_stats().controversial]
+    # s4 (4–4, controversy 8) before s2 (2–2, 4); s1 (5–1) leans awesome, s3 and s5 are one-sided.
+    assert controversial == [catalogue["s4"].pk, catalogue["s2"].pk]
+
+
+def test_the_stats_page_shows_the_numbers_in_tables_and_links_bars_to_the_catalogue(client, catalogue):
+    response = client.get("/stats/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    # Awkward vs awesome per drama: each part of a bar opens that drama's scenes with that verdict.
+    assert 'href="/scenes/?drama=the-heirs&amp;verdict=awesome"' in html
+    assert 'href="/scenes/?drama=goblin&amp;verdict=awkward"' in html
+    # Years link to the year filter; the share chart to the year and the trope.
+    assert 'href="/scenes/?year=2013"' in html
+    assert 'href="/scenes/?year=2016&amp;trope=girl-initiated"' in html
+    assert 'href="/scenes/?trope=possession"' in html
+    assert f'href="/scenes/{catalogue["s4"].pk}/"' in html
+    # Hand-counted numbers appear in the tables.
+    table = re.search(r'id="chart-dramas".*?</figure>', html, re.S).group(0)
+    assert re.search(
+        r"The Heirs</a></th><td class=\"numeric\"><a [^>]*>3</a></td><td class=\"numeric\"><a [^>]*>7</a>", table
+    )
+    assert "54%" in table and "56%" in table
+
+
+def test_every_chart_has_a_title_a_text_summary_and_a_table(client, catalogue):
+    html = client.get("/stats/").content.decode()
+    charts = re.findall(r'<figure class="chart".*?</figure>', html, re.S)
+    assert len(charts) == 6
+    for chart in charts:
+        assert "<figcaption" in chart and 'class="chart__summary"' in chart
+        assert "<svg" in chart and "<title" in chart and "<desc" in chart
+        assert "<table>" in chart and '<th scope="col"' in chart
+
+
+def test_summaries_are_sentences_from_the_numbers(catalogue):
+    from scenes.charts import stats_charts
+
+    charts = {chart.slug: chart for chart in stats_charts(stats.compute_site_stats())}
+    assert charts["dramas"].summary.startswith(
+        "Among the 2 dramas fans voted on most, Goblin reads the most awesome (56% of 9 votes)"
+    )
+    assert charts["years"].summary == "5 back hugs from dramas broadcast 2013–2016; 2013 has the most (3)."
+    assert "Overall 40% of back hugs are girl-initiated and 40% come from a second lead" in charts["shares"].summary
+    assert charts["tropes"].summary == "Boy-initiated is the most common trope, on 3 of 5 back hugs (60%)."
+
+
+def test_the_year_chart_keeps_years_without_back_hugs_on_the_time_line(catalogue):
+    from scenes.charts import year_chart
+
+    rows = year_chart(stats.compute_site_stats()).rows
+    assert [row.label for row in rows] == ["2013", "2014", "2015", "2016"]
+    assert [row.value for row in rows] == ["3 back hugs", "none", "none", "2 back hugs"]
+
+
+def test_an_empty_catalogue_gets_a_page_with_empty_charts(client):
+    response = client.get("/stats/")
+    assert response.status_code == 200
+    assert "No back hugs are published yet." in response.content.decode()
+
+
+def test_the_numbers_are_cached_for_a_few_minutes(catalogue):
+    stats.site_stats()
+    with CaptureQueriesContext(connection) as captured:
+        again = stats.site_stats()
+    assert len(captured) == 0
+    assert again.overall.scenes == 5
+
+
+def test_the_stats_cost_four_queries_computed_in_the_database(catalogue):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        stats.compute_site_stats()
+    assert len(captured) == 4
+    # From the scenes' own tallies: the million vote rows are never read.
+    assert not any("community_vote" in query["sql"] for query in captured)
+
+
+def test_the_stats_page_queries_stay_fixed_from_1_to_30_scenes(client, django_assert_max_num_queries):
+    cast = cast_for(year=2013)
+    set_tallies(cast.scene(cast.him, cast.her, tropes=["comfort"]), awesome=3, awkward=2)
+    with_one = count_queries(client, django_assert_max_num_queries, "/stats/", 8)
+    for number in range(29):
+        other = cast_for(year=2000 + number % 20)
+        set_tallies(
+            other.scene(other.second_her, other.him, tropes=["comfort", "lingering"]), awesome=number, awkward=2
+        )
+    with_thirty = count_queries(client, django_assert_max_num_queries, "/stats/", 8)
+    assert with_thirty == with_one
+
+
+# ---- The year filter the charts link to ----
+
+
+def test_the_year_filter_keeps_back_hugs_of_dramas_broadcast_that_year(client, catalogue):
+    response = client.get("/scenes/?year=2016")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 2
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        ("abc", "The year is a broadcast year, like year=2013."),
+        ("2013.5", "The year is a broadcast year, like year=2013."),
+        ("1900", "Dramas in the catalogue aired from 1950 to 2100."),
+        ("99999999999999999999", "Dramas in the catalogue aired from 1950 to 2100."),
+    ],
+)
+def test_a_year_that_is_not_a_broadcast_year_gets_a_400_with_a_message(client, db, year, message):
+    SceneFactory()
+    response = client.get("/scenes/", {"year": year})
+    assert response.status_code == 400
+    assert message in response.content.decode()
