@@ -40,9 +40,6 @@ BM25_WEIGHTS = (10.0, 8.0, 3.0, 1.0)
 SUGGESTION_MATCH = f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} MATCH %s"  # noqa: S608 - constants
 
 
-# Searching ---------------------------------------------------------------------------------------------
-
-
 def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
     """
     The ids of ``scenes`` that match ``text``, most relevant first, in one query (see _ranked). At most

@@ -199,11 +199,17 @@ def _suggestion_values(apps, using, *, dramas, actors, tropes):
             yield {**common, "alias_id": alias.pk, "hint": f"“{alias.name}”", "terms": document(alias.name)}
 
 
-def reindex_suggestions(*, dramas=(), actors=(), tropes=(), apps=global_apps, using: str = "default") -> int:
-    """Rebuild the suggestions for these dramas, actors and tropes (by id; a trope's aliases come along)."""
+def reindex_suggestions(
+    *, dramas=(), actors=(), tropes=(), aliases=(), apps=global_apps, using: str = "default"
+) -> int:
+    """Rebuild the suggestions for these dramas, actors and tropes (by id; a trope's aliases come along).
+
+    ``aliases`` are dropped wherever they were, for an alias that moved to another trope.
+    """
     model = apps.get_model("scenes", "SearchSuggestion")
     dramas, actors, tropes = list(dramas), list(actors), list(tropes)
     theirs = Q(drama_id__in=dramas) | Q(actor_id__in=actors) | Q(trope_id__in=tropes)
+    model.objects.using(using).filter(alias_id__in=list(aliases)).delete()
     with transaction.atomic(using=using):
         model.objects.using(using).filter(theirs).delete()
         values = _suggestion_values(apps, using, dramas=dramas, actors=actors, tropes=tropes)

@@ -66,7 +66,12 @@ def drama_saved(sender, instance, created=False, raw=False, update_fields=None, 
 
 
 @receiver(post_save, sender=Trope, dispatch_uid="search-trope")
-@receiver(post_save, sender=TropeAlias, dispatch_uid="search-trope-alias")
 def trope_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if changes_search(sender, raw=raw, update_fields=update_fields):
-        reindex_suggestions(tropes=[instance.pk if sender is Trope else instance.trope_id])
+        reindex_suggestions(tropes=[instance.pk])
+
+
+@receiver(post_save, sender=TropeAlias, dispatch_uid="search-trope-alias")
+def alias_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if changes_search(sender, raw=raw, update_fields=update_fields):
+        reindex_suggestions(tropes=[instance.trope_id], aliases=[instance.pk])

@@ -79,3 +79,15 @@ def test_misses_cannot_be_added_or_edited_in_admin(client, moderator):
 def test_fans_cannot_see_the_misses(client, fan):
     client.force_login(fan)
     assert client.get("/admin/scenes/searchmiss/").status_code == 302
+
+
+def test_the_misses_list_takes_the_same_queries_for_1_or_30(client, moderator, django_assert_max_num_queries):
+    client.force_login(moderator)
+    record_search_miss("query 0")
+    with django_assert_max_num_queries(12) as one:
+        assert client.get("/admin/scenes/searchmiss/").status_code == 200
+    for number in range(1, 30):
+        record_search_miss(f"query {number}")
+    with django_assert_max_num_queries(12) as thirty:
+        assert client.get("/admin/scenes/searchmiss/").status_code == 200
+    assert len(thirty) == len(one)

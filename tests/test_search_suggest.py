@@ -106,3 +106,10 @@ def test_every_page_has_the_search_box_wired_for_suggestions(client):
     assert 'hx-get="/search/suggest/"' in html
     assert 'id="site-search-suggestions"' in html
     assert 'aria-controls="site-search-suggestions"' in html
+
+
+def test_an_alias_moved_to_another_trope_suggests_the_new_one(client):
+    alias = Trope.objects.get(slug="one-sided").aliases.get(name="unrequited")
+    alias.trope = Trope.objects.get(slug="comfort")
+    alias.save()
+    assert suggested(client, "unrequited", "tropes") == [alias.trope.name]
