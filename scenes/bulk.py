@@ -50,6 +50,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from .models import Character, Drama, Scene, SceneTrope, Trope
+from .search_index import reindex_scenes
 from .timecodes import format_timecode, parse_timecode
 
 COLUMNS = (
@@ -411,6 +412,8 @@ def write_scenes(planned: list[PlannedScene]) -> None:
                 [SceneTrope(scene=plan.scene, trope=trope) for plan in planned for trope in plan.tropes],
                 batch_size=1000,
             )
+            # bulk_create sends no signals: index the new scenes for search in the same transaction.
+            reindex_scenes([plan.scene.pk for plan in planned])
     except IntegrityError as error:
         # A rule the checks above missed (or a concurrent change): the database's triggers had the last word.
         raise ImportRefused([RowError("database", "", f"refused the import ({error}).")]) from error

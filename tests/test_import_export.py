@@ -315,3 +315,15 @@ def test_exports_queries_do_not_grow_with_the_catalogue(heirs, django_assert_max
     with django_assert_max_num_queries(few):
         text, _ = run("export_scenes", "--format", "json")
     assert len(json.loads(text)) == 33
+
+
+def test_imported_scenes_are_found_by_search(tmp_path, client):
+    from scenes.models import Scene as SceneModel
+
+    scene = SceneFactory(description="A lantern festival by the river.")
+    path = tmp_path / "scenes.json"
+    call_command("export_scenes", "--format", "json", "--output", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    SceneModel.objects.all().delete()
+    call_command("import_scenes", str(path), stdout=io.StringIO())
+    response = client.get("/scenes/", {"q": "lantern"})
+    assert [s.description for s in response.context["page"].object_list] == [scene.description]
