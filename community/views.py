@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from scenes.errors import flash
+from scenes.forms import add_errors
 from scenes.models import Drama, Scene, Trope
 
 from . import selectors, services
@@ -109,7 +110,7 @@ def _post_comment(request, target):
                 author=request.user, target=target, body=form.cleaned_data["body"], parent=parent
             )
         except services.ActionRefused as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if request.htmx:
                 return render(request, "community/_comments.html", selectors.thread_context(target, request.user))
@@ -118,14 +119,6 @@ def _post_comment(request, target):
     context = {**selectors.thread_context(target, request.user, form=form), "target": target}
     template = "community/_comments.html" if request.htmx else "community/comment_form_page.html"
     return render(request, template, context, status=400)
-
-
-def _add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 @fan_action("comment", back=_scene_page)
@@ -160,7 +153,7 @@ def comment_edit(request, pk):
             try:
                 services.edit_comment(comment=comment, editor=request.user, body=form.cleaned_data["body"])
             except services.ActionRefused as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 return redirect(comment.get_absolute_url())
         status = 400
@@ -189,7 +182,7 @@ def comment_report(request, pk):
             try:
                 services.report_comment(comment=comment, reporter=request.user, reason=form.cleaned_data["reason"])
             except services.ActionRefused as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, "Thanks for reporting: the moderators will take a look.")
                 return redirect(comment.get_absolute_url())

@@ -15,9 +15,8 @@ from django.utils.translation import ngettext
 from community.admin import ReasonActionsMixin
 
 from . import moderation, services
-from .images import near_duplicates
-from .models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit, SceneImage
-from .submissions import DUPLICATE_WINDOW_SECONDS
+from .models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit
+from .submissions import DUPLICATE_WINDOW_SECONDS, lookalike_scenes
 from .submissions import near_duplicates as same_moment
 
 
@@ -104,11 +103,7 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
                 format_html('<a href="{}">scene {}</a> (same minute)', s.get_absolute_url(), s.pk) for s in nearby
             ]
         # One indexed lookup per screenshot on this page of the queue: moderators page through 25 at a time.
-        for image in scene.images.all():
-            if image.perceptual_hash:
-                others = SceneImage.objects.exclude(scene=scene)
-                for match in near_duplicates(image.perceptual_hash, queryset=others)[:3]:
-                    found.append(format_html("scene {} (similar screenshot)", match.scene_id))
+        found += [format_html("scene {} (similar screenshot)", pk) for pk in lookalike_scenes(scene)]
         return format_html_join(mark_safe("<br>"), "{}", ((item,) for item in found)) if found else "—"
 
     def describe(self, scene) -> str:

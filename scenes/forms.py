@@ -14,6 +14,15 @@ NEW = "new"
 LONGEST_HUG_SECONDS = 15 * 60
 
 
+def add_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: field messages next to their fields, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+    else:
+        form.add_error(None, error.messages)
+
+
 class TimecodeField(forms.CharField):
     """``mm:ss`` or ``h:mm:ss`` in, seconds out."""
 

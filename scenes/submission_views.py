@@ -10,8 +10,7 @@ from django.views.decorators.http import require_safe
 from community.access import fan_action
 
 from . import submissions
-from .forms import DramaProposalForm, SceneForm, SubmissionForm
-from .images import near_duplicates as similar_screenshots
+from .forms import DramaProposalForm, SceneForm, SubmissionForm, add_errors
 from .models import Drama, ModerationLog, Scene
 from .pagination import PageError, paginate
 from .timecodes import format_timecode
@@ -43,12 +42,9 @@ def submit(request):
                     **form.scene_fields(),
                 )
             except ValidationError as error:
-                for field, field_errors in error.message_dict.items() if hasattr(error, "error_dict") else []:
-                    form.add_error(field if field in form.fields else None, field_errors)
-                if not hasattr(error, "error_dict"):
-                    form.add_error(None, error.messages)
+                add_errors(form, error)
             else:
-                lookalikes = _lookalike_screenshots(scene)
+                lookalikes = submissions.lookalike_scenes(scene)
                 messages.success(request, "Thank you! Your back hug waits for a moderator; only you can see it now.")
                 if lookalikes:
                     messages.warning(
@@ -59,15 +55,6 @@ def submit(request):
                 return redirect(scene)
         status = 400
     return render(request, "scenes/submit.html", {"form": form, "drama": drama}, status=status)
-
-
-def _lookalike_screenshots(scene: Scene) -> list[int]:
-    """Other scenes holding a near copy of one of this scene's screenshots (perceptual hash)."""
-    found = set()
-    for image in scene.images.exclude(perceptual_hash=""):
-        for match in similar_screenshots(image.perceptual_hash, queryset=image.__class__.objects.exclude(scene=scene)):
-            found.add(match.scene_id)
-    return sorted(found)
 
 
 @require_safe
@@ -142,7 +129,7 @@ def edit(request, pk):
                         scene=scene, editor=request.user, changes=changes, tropes=list(form.cleaned_data["tropes"])
                     )
                 except ValidationError as error:
-                    form.add_error(None, error.messages)
+                    add_errors(form, error)
                 else:
                     if pending is None:
                         messages.success(request, "Saved. Your scene still waits for a moderator.")

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from .images import PreparedScreenshot, delete_screenshot_files, store_screenshot
+from .images import near_duplicates as similar_screenshots
 from .models import Actor, Character, Drama, DramaProposal, Scene, SceneEdit, SceneTrope, Trope
 
 # Two scenes of one episode starting within this many seconds are probably the same back hug.
@@ -50,6 +51,16 @@ def near_duplicates(*, drama: Drama, episode: int, start_seconds: int, exclude: 
     if exclude is not None:
         scenes = scenes.exclude(pk=exclude.pk)
     return scenes.select_related("drama", "hugger", "hugged")
+
+
+def lookalike_scenes(scene: Scene) -> list[int]:
+    """Other scenes holding a near copy (perceptual hash) of one of this scene's screenshots, by id."""
+    found = set()
+    for image in scene.images.all():
+        if image.perceptual_hash:
+            others = image.__class__.objects.exclude(scene=scene)
+            found.update(match.scene_id for match in similar_screenshots(image.perceptual_hash, queryset=others))
+    return sorted(found)
 
 
 def _character(drama: Drama, person: Character | NewCharacter) -> Character:
