@@ -14,7 +14,6 @@ from functools import cached_property
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch, Q
@@ -26,7 +25,7 @@ from django.utils.translation import ngettext
 
 from . import images, services
 from .models import Actor, Character, Drama, Scene, SceneImage, SceneTrope, Trope, TropeAlias, TropeGroup
-from .querysets import DERIVED_TROPES_CACHE_KEY
+from .querysets import forget_derived_tropes
 
 logger = logging.getLogger(__name__)
 
@@ -220,23 +219,23 @@ class CharacterAdmin(DatabaseRulesAdmin):
 # The trope taxonomy ------------------------------------------------------------------------------
 
 
-def forget_derived_tropes():
+def forget_derived_tropes_on_commit():
     """Derived tropes are cached for scene cards (TropeQuerySet.derived_list): drop them once saved."""
-    transaction.on_commit(lambda: cache.delete(DERIVED_TROPES_CACHE_KEY))
+    transaction.on_commit(forget_derived_tropes)
 
 
 class TaxonomyAdmin(DatabaseRulesAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        forget_derived_tropes()
+        forget_derived_tropes_on_commit()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        forget_derived_tropes()
+        forget_derived_tropes_on_commit()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        forget_derived_tropes()
+        forget_derived_tropes_on_commit()
 
 
 @admin.register(TropeGroup)

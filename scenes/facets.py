@@ -46,6 +46,13 @@ def with_value(params: QueryDict, key: str, value: str, *, drop_from: str | None
     return _url(params)
 
 
+def with_only(params: QueryDict, key: str, value: str) -> str:
+    """The query string with ``key`` set to ``value`` alone (the page kept)."""
+    params = params.copy()
+    params.setlist(key, [value])
+    return f"?{params.urlencode()}"
+
+
 def without_value(params: QueryDict, key: str, value: str | None = None) -> str:
     """The query string with ``value`` taken out of ``key`` (or the whole key when value is None)."""
     params = params.copy()
@@ -73,8 +80,9 @@ def trope_counts(scenes) -> dict[int, int]:
     return counts
 
 
-def trope_facets(scenes, params: QueryDict, *, included: list, excluded: list) -> list[FacetGroup]:
-    counts = trope_counts(scenes)
+def trope_facets(scenes, params: QueryDict, *, included: list, excluded: list, empty=False) -> list[FacetGroup]:
+    """The facet groups for ``scenes``; when the caller knows they are ``empty``, only the chosen tropes, uncounted."""
+    counts = {} if empty else trope_counts(scenes)
     included_ids = {trope.pk for trope in included}
     excluded_ids = {trope.pk for trope in excluded}
     groups: dict[int, FacetGroup] = {}

@@ -15,6 +15,7 @@ from .models import Actor, Drama, Trope
 
 SLUG_MAX_LENGTH = 80
 SEARCH_MAX_LENGTH = 200
+TITLE_MAX_LENGTH = 200
 # A trope may also be named by a fan's word (an alias, Hangul included), so allow unicode words.
 TROPE_WORD = re.compile(r"^[\w\- ]+$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
@@ -69,6 +70,34 @@ class SlugModelChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+class DramaField(SlugModelChoiceField):
+    """
+    A drama named by its slug (links and shared URLs) or by its title as a reader types it in the filter
+    form (English or Hangul, any case); the catalogue view then redirects to the slug's URL.
+    """
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if len(text) > TITLE_MAX_LENGTH or "\x00" in text or CONTROL_CHARACTERS.search(text):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        drama = Drama.objects.named(text)
+        if drama is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return drama
+
+    def prepare_value(self, value):
+        # The box shows the chosen drama's title, never its id or slug.
+        return value.title if isinstance(value, Drama) else value
+
+
+class DramaFilter(django_filters.ModelChoiceFilter):
+    field_class = DramaField
+
+
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """A drama or actor named by its slug, with a message that says what was not found."""
 
@@ -91,7 +120,7 @@ YEAR_RANGE = (1950, 2100)
 
 class SceneFilter(django_filters.FilterSet):
     SORTS = {
-        "new": ("Newest first", "newest_first"),
+        "new": ("Newest first", "latest_published"),
         "awesome": ("Most awesome", "by_awesome"),
         "awkward": ("Most awkward", "by_awkward"),
         "controversial": ("Most controversial", "by_controversy"),
@@ -106,7 +135,11 @@ class SceneFilter(django_filters.FilterSet):
         max_length=SEARCH_MAX_LENGTH,
         validators=[reject_control_characters],
     )
-    drama = SlugChoiceFilter(queryset=Drama.objects.all(), noun="drama", label="Drama", empty_label="All dramas")
+    drama = DramaFilter(
+        queryset=Drama.objects.all(),
+        label="Drama",
+        error_messages={"invalid_choice": "No drama by that name in the catalogue. Pick one from the suggestions."},
+    )
     actor = SlugChoiceFilter(
         queryset=Actor.objects.all(), noun="actor", label="Actor", empty_label="Any actor", method="filter_actor"
     )

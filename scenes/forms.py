@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from .image_fields import ScreenshotField
 from .models import Character, Drama, Trope
@@ -52,7 +51,7 @@ class DramaChoiceField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        drama = Drama.objects.filter(Q(slug=value.strip()) | Q(title__iexact=value.strip())).first()
+        drama = Drama.objects.named(value)
         if drama is None:
             raise ValidationError("We don't know that drama yet. Pick one from the suggestions, or propose it below.")
         return drama

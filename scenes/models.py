@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from .links import cached_reverse
 from .querysets import DramaQuerySet, SceneQuerySet, TropeQuerySet
 from .timecodes import format_timecode
 
@@ -39,7 +40,7 @@ class Drama(models.Model):
         return f"{self.title} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("scenes:drama-detail", args=[self.slug])
+        return cached_reverse("scenes:drama-detail", self.slug)
 
     @property
     def other_titles_list(self) -> list[str]:
@@ -153,7 +154,7 @@ class Trope(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("scenes:trope-detail", args=[self.slug])
+        return cached_reverse("scenes:trope-detail", self.slug)
 
     @property
     def is_derived(self) -> bool:
@@ -263,6 +264,10 @@ class Scene(models.Model):
             models.CheckConstraint(condition=~Q(hugger=F("hugged")), name="scene_hugger_is_not_hugged"),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "published", "rejected"]), name="scene_status_known"
+            ),
+            # Lists of published scenes sort by the date alone, walking its index.
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False), name="scene_published_has_date"
             ),
         ]
         # The rules that span tables (episode within the drama, both characters of the scene's drama)

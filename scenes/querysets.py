@@ -1,11 +1,23 @@
 """Reads: querysets that read like the questions readers ask of the catalogue."""
 
+import time
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.utils.text import slugify
 
 DERIVED_TROPES_CACHE_KEY = "scenes:derived-tropes:v1"
+# Every scene card reads the derived tropes: each process keeps them this long before asking the shared cache
+# again, so a page of cards costs one cache read at most (an admin's edit reaches other processes this late).
+DERIVED_TROPES_LOCAL_SECONDS = 10
+_derived_tropes_local: dict = {}
+
+
+def forget_derived_tropes() -> None:
+    """Drop the cached derived tropes (after an edit to the taxonomy), here and in the shared cache."""
+    _derived_tropes_local.clear()
+    cache.delete(DERIVED_TROPES_CACHE_KEY)
 
 
 def card_prefetches() -> list:
@@ -33,6 +45,13 @@ class DramaQuerySet(models.QuerySet):
             scene_count=Count("scenes", filter=Q(scenes__status="published"), distinct=True),
         )
 
+    def named(self, text: str):
+        """The drama a reader means by ``text``: its slug, or its English or Hangul title in any case; or None."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        return self.filter(Q(slug=text) | Q(title__iexact=text) | Q(hangul_title__iexact=text)).order_by("pk").first()
+
 
 class TropeQuerySet(models.QuerySet):
     def curated(self):
@@ -43,10 +62,14 @@ class TropeQuerySet(models.QuerySet):
 
     def derived_list(self) -> list:
         """The derived tropes (second-lead, girl-initiated, ...), cached: every scene card shows them."""
+        local = _derived_tropes_local.get("tropes")
+        if local is not None and local[0] > time.monotonic():
+            return local[1]
         tropes = cache.get(DERIVED_TROPES_CACHE_KEY)
         if tropes is None:
             tropes = list(self.model.objects.derived().select_related("group").order_by("position"))
             cache.set(DERIVED_TROPES_CACHE_KEY, tropes, timeout=3600)
+        _derived_tropes_local["tropes"] = (time.monotonic() + DERIVED_TROPES_LOCAL_SECONDS, tropes)
         return tropes
 
     def resolve(self, word: str):
@@ -190,7 +213,13 @@ class SceneQuerySet(models.QuerySet):
         return self.filter(models.Exists(undecided)).newest_first()
 
     def newest_first(self):
+        """Newest published first, then the scenes never published (pending, rejected), newest first."""
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
+
+    def latest_published(self):
+        """Published scenes, newest first. Every one has its date (scene_published_has_date), so this order
+        walks the date's index and stops at the page; newest_first() would sort them all for its NULLs."""
+        return self.order_by("-published_at", "-id")
 
     def in_story_order(self):
         return self.order_by("drama__title", "episode", "start_seconds", "id")

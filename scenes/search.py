@@ -135,23 +135,32 @@ def _ranked(scenes, query) -> list[int]:
     keep few scenes (up to RANKING[vendor]["few"]: a drama, an actor), the matches are tested against that
     list; otherwise each match is looked up by primary key until enough pass, which stops early when most
     scenes pass. The way not taken costs nothing on PostgreSQL (a one-time filter) and a scan of the matches
-    on SQLite. (SQLite tests a list of ids cheaply, so "few" goes higher there.)
+    on SQLite. (SQLite tests a list of ids cheaply, so "few" goes higher there.) With no filter but
+    publication, every match is looked up, with nothing counted first.
     """
     ranking = RANKING[connections[scenes.db].vendor]
     scenes = scenes.order_by()
-    kept, kept_params = scenes.values("pk")[: ranking["few"] + 1].query.get_compiler(using=scenes.db).as_sql()
     same_scene = scenes.filter(pk=RawSQL(ranking["scene"], ())).values("pk")  # noqa: S611
     exists, exists_params = same_scene.query.get_compiler(using=scenes.db).as_sql()
-    # (gate, condition, its parameters): the gate lets exactly one way run.
-    ways = [
-        ("(SELECT few FROM narrow)", f"{ranking['among']} (SELECT id FROM kept)", []),  # noqa: S608
-        # OFFSET 0 keeps it a lookup per match: PostgreSQL would otherwise hash every published scene.
-        ("NOT (SELECT few FROM narrow)", f"EXISTS ({exists} LIMIT 1 OFFSET 0)", exists_params),  # noqa: S608
-    ]
+    # OFFSET 0 keeps it a lookup per match: PostgreSQL would otherwise hash every published scene.
+    look_up = f"EXISTS ({exists} LIMIT 1 OFFSET 0)"  # noqa: S608
+    if _every_published(scenes):
+        # No other filter: the filters keep every published scene, so there is nothing to count first.
+        cte, params = "", []
+        ways = [("TRUE", look_up, exists_params)]
+    else:
+        kept, params = scenes.values("pk")[: ranking["few"] + 1].query.get_compiler(using=scenes.db).as_sql()
+        cte = f"WITH kept(id) AS ({kept}), narrow(few) AS (SELECT COUNT(*) <= %s FROM kept)"  # noqa: S608 - Django-compiled SQL
+        params = [*params, ranking["few"]]
+        # (gate, condition, its parameters): the gate lets exactly one way run.
+        ways = [
+            ("(SELECT few FROM narrow)", f"{ranking['among']} (SELECT id FROM kept)", []),  # noqa: S608
+            ("NOT (SELECT few FROM narrow)", look_up, exists_params),
+        ]
     tiers = [(True, SEARCH_RESULTS)] if query.has_strong else []
     tiers.append((False, SEARCH_CANDIDATES))
     # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
-    parts, params = [], [*kept_params, ranking["few"]]
+    parts = []
     for strong, limit in tiers:
         for gate, condition, condition_params in ways:
             parts.append(f"""
@@ -165,13 +174,19 @@ def _ranked(scenes, query) -> list[int]:
             """)  # noqa: S608
             params += [0 if strong else TIER, ranking["query"](query, strong), *condition_params, limit]
     sql = f"""
-        WITH kept(id) AS ({kept}), narrow(few) AS (SELECT COUNT(*) <= %s FROM kept)
+        {cte}
         SELECT scene_id FROM ({" UNION ALL ".join(parts)}) AS tiers
         GROUP BY scene_id ORDER BY MIN(score), scene_id DESC LIMIT %s
     """  # noqa: S608
     with connections[scenes.db].cursor() as cursor:
         cursor.execute(sql, [*params, SEARCH_RESULTS])
         return [row[0] for row in cursor.fetchall()]
+
+
+def _every_published(scenes) -> bool:
+    """Whether ``scenes`` is every published scene (no filter but the status), judged by its SQL."""
+    plain = scenes.model._default_manager.published().order_by().values("pk").query
+    return str(scenes.values("pk").query) == str(plain)
 
 
 def _closest_name(text: str, *, using: str) -> str | None:

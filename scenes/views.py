@@ -13,7 +13,7 @@ from community.selectors import scene_page_context, thread_context, verdict_cont
 
 from .charts import stats_charts
 from .daily import back_hug_of_the_day, cached_back_hug_of_the_day
-from .facets import trope_facets, without_value
+from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .guide import trope_guide
 from .models import Actor, Drama, Scene, Trope, TropeGroup
@@ -35,9 +35,8 @@ def home(request):
     published = cards.for_viewer(viewer)
     lists = {
         "controversial": list(published.split_verdicts()[:3]),
-        "featured": list(published.filter(is_featured=True).newest_first()[:3]),
-        # Published scenes always have published_at: this order walks its index (newest_first() sorts them all).
-        "latest": list(published.order_by("-published_at", "-id")[:6]),
+        "featured": list(published.filter(is_featured=True).latest_published()[:3]),
+        "latest": list(published.latest_published()[:6]),
         "favourites": list(published.filter(favourite_count__gt=0).order_by("-favourite_count", "-awesome_score")[:6]),
     }
     shown = [scene for scenes in lists.values() for scene in scenes] + ([daily] if daily else [])
@@ -62,6 +61,10 @@ def scene_list(request):
     # Tropes the fan hides stay out, unless they asked for one in this very search.
     filterset.queryset = filterset.queryset.for_viewer(viewer_preferences(request), allow=filterset.chosen("trope"))
     status, message, page = 200, "", None
+    drama = filterset.chosen("drama")
+    if drama and request.GET.get("drama") != drama.slug:
+        # A title typed in the filter form: the shared URL names the drama by its slug, as every link does.
+        return redirect(request.path + with_only(request.GET, "drama", drama.slug))
     if not filterset.is_valid():
         status = 400
         message = "Some filters could not be used; fix them below to see scenes."
@@ -79,10 +82,12 @@ def scene_list(request):
         "message": message,
         "included": included,
         "excluded": excluded,
-        "facet_groups": trope_facets(filterset.qs, request.GET, included=included, excluded=excluded)
+        "facet_groups": trope_facets(
+            filterset.qs, request.GET, included=included, excluded=excluded, empty=not page.paginator.count
+        )
         if status == 200
         else [],
-        "chosen_drama": filterset.chosen("drama"),
+        "chosen_drama": drama,
         "chosen_actor": filterset.chosen("actor"),
         "clear_urls": {name: without_value(request.GET, name) for name in ("q", "drama", "actor")},
         "hidden_tropes": {"trope": [t.slug for t in included], "exclude": [t.slug for t in excluded]},
@@ -161,7 +166,7 @@ def trope_detail(request, slug):
         raise Http404("No trope by that name. The trope guide lists every one we know.")
     if trope.slug != slug:
         return redirect(trope, permanent=True)  # A fan's word or alias leads to the one canonical URL.
-    scenes = Scene.objects.published().for_cards().with_all_tropes([trope]).newest_first()
+    scenes = Scene.objects.published().for_cards().with_all_tropes([trope]).latest_published()
     scenes = scenes.for_viewer(viewer_preferences(request), allow=[trope])
     status, message, page = 200, "", None
     try:

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from scenes.querysets import forget_derived_tropes
 from tests.factories import SceneFactory, UserFactory
 
 
@@ -8,8 +9,10 @@ from tests.factories import SceneFactory, UserFactory
 def empty_cache():
     """The taxonomy cache must not leak rows between tests' databases."""
     cache.clear()
+    forget_derived_tropes()
     yield
     cache.clear()
+    forget_derived_tropes()
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,8 @@
 """Helpers for the discovery tests (stats, drama profiles, front page, spoilers, preferences, feeds, sitemap)."""
 
-from django.core.cache import cache
-
 from community import scoring
 from scenes.models import Scene
+from tests.caching import cold_cache
 from tests.factories import CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory
 
 
@@ -49,7 +48,7 @@ def cast_for(**drama_fields) -> Cast:
 
 def count_queries(client, django_assert_max_num_queries, url, limit, *, status=200):
     """The queries ``url`` costs with a cold cache (the first reader after a deploy), at most ``limit``."""
-    cache.clear()
+    cold_cache()
     with django_assert_max_num_queries(limit) as captured:
         response = client.get(url)
     assert response.status_code == status, response.content[:500]

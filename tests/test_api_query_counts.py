@@ -1,10 +1,10 @@
 """The API's lists make as many queries for 30 items as for 1."""
 
 import pytest
-from django.core.cache import cache
 
 from community import services
 from tests.api_support import api_client, new_fan
+from tests.caching import cold_cache
 from tests.factories import CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def fill(drama, count, *, offset=0):
 
 
 def queries_for(django_assert_max_num_queries, url, limit):
-    cache.clear()  # A cold cache, as the first client after a deploy gets it.
+    cold_cache()  # A cold cache, as the first client after a deploy gets it.
     with django_assert_max_num_queries(limit) as captured:
         response = api_client().get(url)
     assert response.status_code == 200, response.content

@@ -3,11 +3,11 @@
 from html.parser import HTMLParser
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from community.models import Comment, CommentReport
 from community.services import COMMENT_MAX_LENGTH
+from tests.caching import cold_cache
 from tests.community_factories import (
     CommentFactory,
     CommentReportFactory,
@@ -421,7 +421,7 @@ def test_the_comment_factory_makes_a_scene_comment():
 
 
 def scene_page_queries(client, django_assert_max_num_queries, scene, limit=16):
-    cache.clear()  # Measure with a cold cache, as the first reader after a deploy gets it.
+    cold_cache()  # Measure with a cold cache, as the first reader after a deploy gets it.
     with django_assert_max_num_queries(limit) as captured:
         response = client.get(scene.get_absolute_url())
     assert response.status_code == 200
@@ -455,13 +455,13 @@ def test_the_scene_page_runs_a_fixed_number_of_queries_however_many_comments_vot
 def test_the_drama_page_runs_a_fixed_number_of_queries_however_many_comments(client, django_assert_max_num_queries):
     drama = DramaFactory()
     comment_on(drama, body="One")
-    cache.clear()
+    cold_cache()
     with django_assert_max_num_queries(12) as with_one:
         assert client.get(drama.get_absolute_url()).status_code == 200
     for number in range(29):
         parent = comment_on(drama, body=f"Comment {number}")
         comment_on(drama, body=f"Reply {number}", parent=parent)
-    cache.clear()
+    cold_cache()
     with django_assert_max_num_queries(12) as with_thirty:
         assert client.get(drama.get_absolute_url()).status_code == 200
     assert len(with_thirty) == len(with_one)

@@ -152,7 +152,32 @@ def test_bad_input_gets_a_clear_message_and_a_4xx(client, heirs, query, status, 
 def test_a_bad_filter_keeps_the_valid_ones_on_the_form(client, heirs):
     response = client.get(LIST, {"drama": "the-heirs", "trope": "nope"})
     assert response.status_code == 400
-    assert 'value="the-heirs" selected' in response.content.decode()
+    assert 'name="drama" id="id_drama" value="The Heirs"' in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["The Heirs", "the heirs ", "상속자들"])
+def test_a_drama_typed_by_title_leads_to_its_slug_url(client, heirs, typed):
+    response = client.get(LIST, {"q": "umbrella", "drama": typed, "sort": "awesome"})
+    assert response.status_code == 302
+    assert response["Location"] == "/scenes/?q=umbrella&drama=the-heirs&sort=awesome"
+
+
+def test_an_unknown_drama_title_is_kept_in_the_box_with_a_message(client, heirs):
+    response = client.get(LIST, {"drama": "The Hiers"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "No drama by that name in the catalogue" in page
+    assert 'value="The Hiers"' in page
+
+
+def test_the_drama_box_suggests_titles_as_you_type_instead_of_listing_every_drama(client, heirs):
+    DramaFactory(title="Goblin", slug="goblin", hangul_title="도깨비")
+    page = client.get(LIST).content.decode()
+    assert "Goblin" not in page  # No <select> of every drama: the catalogue may hold thousands.
+    options = client.get("/dramas/options/", {"drama": "gob"}).content.decode()
+    assert '<option value="Goblin">' in options
+    assert "The Heirs" not in options
+    assert '<option value="Goblin">' in client.get("/dramas/options/", {"drama": "도깨"}).content.decode()
 
 
 def test_empty_parameters_from_the_form_mean_no_filter(client):

@@ -184,3 +184,11 @@ def test_only_published_scenes_are_public(fan, moderator):
     assert list(Scene.objects.published()) == [published]
     assert set(Scene.objects.visible_to(fan)) == {published, pending}
     assert Scene.objects.visible_to(moderator).count() == 3
+
+
+def test_a_published_scene_always_has_its_publication_date():
+    """The catalogue's newest-first order walks the date's index, so no published scene may lack one."""
+    scene = SceneFactory()
+    assert scene.published_at is not None
+    refused(lambda: Scene.objects.filter(pk=scene.pk).update(published_at=None))
+    Scene.objects.filter(pk=scene.pk).update(status="pending", published_at=None)  # A pending one may.

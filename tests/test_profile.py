@@ -1,8 +1,8 @@
 """A fan's public profile at /accounts/<username>/: their comments, submissions and favourite back hugs."""
 
 import pytest
-from django.core.cache import cache
 
+from tests.caching import cold_cache
 from tests.community_factories import (
     CommentFactory,
     DramaCommentFactory,
@@ -118,7 +118,7 @@ def test_comments_show_the_authors_name_linking_to_their_profile(client, fan, sc
 
 
 def profile_queries(client, django_assert_max_num_queries, url, limit=14):
-    cache.clear()  # Measure with a cold cache, as the first reader after a deploy gets it.
+    cold_cache()  # Measure with a cold cache, as the first reader after a deploy gets it.
     with django_assert_max_num_queries(limit) as captured:
         response = client.get(url)
     assert response.status_code == 200

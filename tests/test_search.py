@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -11,6 +10,7 @@ from scenes import search
 from scenes.models import Scene
 from scenes.search import ranked_scene_ids
 from scenes.search_text import name_words, parse_query
+from tests.caching import cold_cache
 from tests.factories import ActorFactory, CharacterFactory, DramaFactory, SceneFactory
 
 pytestmark = pytest.mark.django_db
@@ -258,11 +258,11 @@ def test_search_page_queries_stay_fixed_from_1_to_30_results(client, django_asse
             SceneFactory(drama=heirs, hugger=hugger, hugged=hugged, episode=1 + number % 16, tropes=["comfort"])
 
     fill(1)
-    cache.clear()  # Both requests start with a cold cache, as the first reader after a deploy.
+    cold_cache()  # Both requests start with a cold cache, as the first reader after a deploy.
     with django_assert_max_num_queries(12) as one:
         assert client.get(f"{LIST}?{query}").context["page"].paginator.count == 1
     fill(29)
-    cache.clear()
+    cold_cache()
     with django_assert_max_num_queries(12) as thirty:
         assert client.get(f"{LIST}?{query}").context["page"].paginator.count == 30
     assert len(thirty) == len(one)

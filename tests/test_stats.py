@@ -3,12 +3,12 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from scenes import stats
 from scenes.models import Scene
+from tests.caching import cold_cache
 from tests.discovery_support import cast_for, count_queries, set_tallies
 from tests.factories import SceneFactory
 
@@ -150,7 +150,7 @@ def test_the_numbers_are_cached_for_a_few_minutes(catalogue):
 
 
 def test_the_stats_cost_four_queries_computed_in_the_database(catalogue):
-    cache.clear()
+    cold_cache()
     with CaptureQueriesContext(connection) as captured:
         stats.compute_site_stats()
     assert len(captured) == 4

@@ -201,5 +201,5 @@ def test_a_missing_drama_can_be_proposed(signed_in, fan):
 
 
 def test_drama_suggestions_match_as_you_type(signed_in, heirs):
-    response = signed_in.get("/scenes/submit/dramas/", {"drama": "hei"})
+    response = signed_in.get("/dramas/options/", {"drama": "hei"})
     assert '<option value="The Heirs">' in response.content.decode()
