@@ -8,11 +8,12 @@ one-sentence summary computed from the same numbers and a table of them for read
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.text import Truncator
 
+from .links import cached_reverse
 from .stats import SiteStats, share
 
 LABEL_LINE = 22  # Height of the text line above the bars; the text's baseline sits at 15.
@@ -25,7 +26,7 @@ MIN_WIDTH = 0.8  # Percent: a non-zero value stays visible (its number is in the
 def catalogue_url(**params) -> str:
     """The catalogue filtered by ``params`` (``trope`` may be a list)."""
     query = urlencode({key: value for key, value in params.items() if value not in (None, "")}, doseq=True)
-    return f"{reverse('scenes:scene-list')}?{query}" if query else reverse("scenes:scene-list")
+    return f"{cached_reverse('scenes:scene-list')}?{query}" if query else cached_reverse("scenes:scene-list")
 
 
 @dataclass
@@ -164,7 +165,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
         )
         table.append(
             [
-                Cell(drama.title, reverse("scenes:drama-detail", args=[drama.slug])),
+                Cell(drama.title, cached_reverse("scenes:drama-detail", drama.slug)),
                 Cell(str(tally.scenes), catalogue_url(drama=drama.slug), numeric=True),
                 Cell(str(tally.awesome), awesome_url, numeric=True),
                 Cell(str(tally.awkward), awkward_url, numeric=True),
@@ -342,7 +343,7 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
                 ],
             )
         )
-        cells = [Cell(trope.name, reverse("scenes:trope-detail", args=[trope.slug]))]
+        cells = [Cell(trope.name, cached_reverse("scenes:trope-detail", trope.slug))]
         if not meanings:
             cells.append(Cell(trope.group.name))
         cells += [
@@ -442,6 +443,20 @@ def controversy_chart(stats: SiteStats) -> Chart:
         empty="No scene divides the fans yet: a scene needs votes on both sides.",
         label_width=72,
     )
+
+
+class LazyCharts:
+    """stats_charts(stats), drawn only when a page iterates it: the page caches what it renders from them."""
+
+    def __init__(self, stats: SiteStats):
+        self.stats = stats
+
+    @cached_property
+    def charts(self) -> list[Chart]:
+        return stats_charts(self.stats)
+
+    def __iter__(self):
+        return iter(self.charts)
 
 
 def stats_charts(stats: SiteStats) -> list[Chart]:

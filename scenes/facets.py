@@ -6,11 +6,12 @@ Links are built from the request's query string, so a shared URL restores the sa
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.http import QueryDict
 
-from .models import SceneTrope, Trope, TropeGroup
+from .models import Scene, SceneTrope, Trope, TropeGroup
 
 
 @dataclass
@@ -29,21 +30,23 @@ class FacetGroup:
     facets: list[TropeFacet]
 
 
-def _url(params: QueryDict) -> str:
-    params = params.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
+def _pairs(params: QueryDict) -> list[tuple[str, str]]:
+    """The query string's (key, value) pairs in order, without the page (a new filter starts at page 1)."""
+    return [(key, value) for key, values in params.lists() if key != "page" for value in values]
+
+
+def _url(pairs: list[tuple[str, str]]) -> str:
+    encoded = urlencode(pairs)
     return f"?{encoded}" if encoded else "?"
 
 
-def with_value(params: QueryDict, key: str, value: str, *, drop_from: str | None = None) -> str:
+def with_value(params, key: str, value: str, *, drop_from: str | None = None) -> str:
     """The query string with ``value`` added to the repeatable ``key`` (and taken out of ``drop_from``)."""
-    params = params.copy()
-    if drop_from:
-        params.setlist(drop_from, [v for v in params.getlist(drop_from) if v != value])
-    values = [v for v in params.getlist(key) if v != value]
-    params.setlist(key, [*values, value])
-    return _url(params)
+    pairs = params if isinstance(params, list) else _pairs(params)
+    kept = [(k, v) for k, v in pairs if not (v == value and k in (key, drop_from))]
+    # After the key's other values, as a QueryDict would put it, so links read the same whichever way built.
+    at = max((i + 1 for i, (k, _) in enumerate(kept) if k == key), default=len(kept))
+    return _url([*kept[:at], (key, value), *kept[at:]])
 
 
 def with_only(params: QueryDict, key: str, value: str) -> str:
@@ -53,36 +56,41 @@ def with_only(params: QueryDict, key: str, value: str) -> str:
     return f"?{params.urlencode()}"
 
 
-def without_value(params: QueryDict, key: str, value: str | None = None) -> str:
+def without_value(params, key: str, value: str | None = None) -> str:
     """The query string with ``value`` taken out of ``key`` (or the whole key when value is None)."""
-    params = params.copy()
-    if value is None:
-        params.pop(key, None)
-    else:
-        params.setlist(key, [v for v in params.getlist(key) if v != value])
-    return _url(params)
+    pairs = params if isinstance(params, list) else _pairs(params)
+    return _url([(k, v) for k, v in pairs if not (k == key and (value is None or v == value))])
 
 
-def trope_counts(scenes) -> dict[int, int]:
-    """How many of ``scenes`` carry each trope, derived ones included: three queries however many scenes."""
+def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
+    """
+    How many of ``scenes`` carry each trope, derived ones included: three queries however many scenes.
+    ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again.
+    """
+    if ids is not None:
+        scenes = Scene.objects.filter(pk__in=ids)
     counts = dict(
-        SceneTrope.objects.filter(is_public=True, scene__in=scenes.order_by().values("pk"))
+        SceneTrope.objects.filter(is_public=True, scene__in=ids if ids is not None else scenes.order_by().values("pk"))
         .values_list("trope")
-        .annotate(n=Count("scene", distinct=True))
+        .annotate(n=Count("pk"))  # A trope is on a scene once (unique together), so no DISTINCT.
         .values_list("trope", "n")
     )
     derived = list(Trope.objects.derived_list())
     if derived:
         totals = scenes.order_by().aggregate(
-            **{f"rule_{trope.pk}": Count("pk", filter=trope.scene_condition(), distinct=True) for trope in derived}
+            # One row per scene (its hugger is a foreign key), so no DISTINCT.
+            **{f"rule_{trope.pk}": Count("pk", filter=trope.scene_condition()) for trope in derived}
         )
         counts.update({trope.pk: totals[f"rule_{trope.pk}"] for trope in derived})
     return counts
 
 
-def trope_facets(scenes, params: QueryDict, *, included: list, excluded: list, empty=False) -> list[FacetGroup]:
-    """The facet groups for ``scenes``; when the caller knows they are ``empty``, only the chosen tropes, uncounted."""
-    counts = {} if empty else trope_counts(scenes)
+def trope_facets(
+    scenes, params: QueryDict, *, included: list, excluded: list, empty=False, ids=None
+) -> list[FacetGroup]:
+    """The facet groups for ``scenes`` (whose ``ids`` a search may pass); when ``empty``, only the chosen tropes."""
+    counts = {} if empty else trope_counts(scenes, ids)
+    pairs = _pairs(params)  # Parsed once: every facet's three links are built from them.
     included_ids = {trope.pk for trope in included}
     excluded_ids = {trope.pk for trope in excluded}
     groups: dict[int, FacetGroup] = {}
@@ -97,9 +105,9 @@ def trope_facets(scenes, params: QueryDict, *, included: list, excluded: list, e
                 trope=trope,
                 count=count,
                 state=state,
-                include_url=with_value(params, "trope", trope.slug, drop_from="exclude"),
-                exclude_url=with_value(params, "exclude", trope.slug, drop_from="trope"),
-                remove_url=without_value(params, "trope" if state == "included" else "exclude", trope.slug),
+                include_url=with_value(pairs, "trope", trope.slug, drop_from="exclude"),
+                exclude_url=with_value(pairs, "exclude", trope.slug, drop_from="trope"),
+                remove_url=without_value(pairs, "trope" if state == "included" else "exclude", trope.slug),
             )
         )
     return list(groups.values())

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .models import Actor, Drama, Trope
+from .search import RankedResults
 
 SLUG_MAX_LENGTH = 80
 SEARCH_MAX_LENGTH = 200
@@ -182,13 +183,26 @@ class SceneFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         text = (self.form.cleaned_data.get("q") or "").strip()
+        self.ranked_ids = None
         if text:
             # Searched last, so the ranking sees only what the other filters keep; results come by relevance.
             queryset = queryset.search(text)
+            self.ranked_ids = queryset.ranked_ids
         sort = self.form.cleaned_data.get("sort")
+        self.by_relevance = bool(text) and not sort
         if sort or not text:
             queryset = self.filter_sort(queryset, "sort", sort or self.DEFAULT_SORT)
         return queryset
+
+    def results(self):
+        """What to paginate: the filtered scenes, or for a search by relevance its ranked ids (see RankedResults)."""
+        found = self.qs
+        return RankedResults(found, self.ranked_ids) if self.by_relevance else found
+
+    def result_ids(self) -> list[int] | None:
+        """For a search, the ids of every result (at most search.SEARCH_RESULTS); None otherwise."""
+        self.qs  # noqa: B018 - filters (and searches) once
+        return self.ranked_ids
 
     def filter_text(self, queryset, name, value):
         return queryset  # Applied in filter_queryset, after the other filters.

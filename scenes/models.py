@@ -160,14 +160,19 @@ class Trope(models.Model):
     def is_derived(self) -> bool:
         return bool(self.rule)
 
+    def hugger_condition(self) -> Q | None:
+        """For a derived trope, the condition on a character that makes their back hugs carry it; else None."""
+        return {
+            self.Rule.SECOND_LEAD: Q(role__in=Character.SECOND_LEADS),
+            self.Rule.GIRL_INITIATED: Q(gender=Character.Gender.FEMALE),
+            self.Rule.BOY_INITIATED: Q(gender=Character.Gender.MALE),
+        }.get(self.rule)
+
     def scene_condition(self) -> Q:
         """A condition on scenes that holds exactly when a scene carries this trope."""
-        if self.rule == self.Rule.SECOND_LEAD:
-            return Q(hugger__role__in=Character.SECOND_LEADS)
-        if self.rule == self.Rule.GIRL_INITIATED:
-            return Q(hugger__gender=Character.Gender.FEMALE)
-        if self.rule == self.Rule.BOY_INITIATED:
-            return Q(hugger__gender=Character.Gender.MALE)
+        hugger = self.hugger_condition()
+        if hugger is not None:
+            return Q(*[(f"hugger__{name}", value) for name, value in hugger.children])
         return Q(models.Exists(SceneTrope.objects.filter(scene=models.OuterRef("pk"), trope=self, is_public=True)))
 
     def applies_to_hugger(self, hugger: Character) -> bool:
@@ -278,6 +283,13 @@ class Scene(models.Model):
             models.Index(fields=["status", "-awkward_score"], name="scene_awkward"),
             models.Index(fields=["status", "-controversy"], name="scene_controversial"),
             models.Index(fields=["status", "-comment_count"], name="scene_discussed"),
+            # The stats read the published scenes' tallies per hugger (and per id, joining tropes) from this
+            # index alone, never the wide rows. SQLite keeps the id in every index; PostgreSQL includes it.
+            models.Index(
+                fields=["status", "hugger", "awesome_count", "awkward_count"],
+                include=["id"],
+                name="scene_hugger_tallies",
+            ),
         ]
 
     def __str__(self):

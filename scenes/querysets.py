@@ -193,9 +193,12 @@ class SceneQuerySet(models.QuerySet):
         """Scenes whose fans split close to 50/50 (awesome share within low..high percent), most voted first."""
         total = models.F("awesome_count") + models.F("awkward_count")
         share = models.F("awesome_count") * 100
+        # Only expressions, no bare tally column in the conditions: the database then walks the controversy
+        # index in order and stops at the limit (SQLite would otherwise choose an index on the tallies).
+        both = models.F("awesome_count") * models.F("awkward_count")
         return (
-            self.alias(total_votes=total)
-            .filter(total_votes__gte=2, awkward_count__gt=0, awesome_count__gt=0)
+            self.alias(total_votes=total, both_sides=both)
+            .filter(total_votes__gte=2, both_sides__gt=0)
             .alias(share_low=share - total * low, share_high=share - total * high)
             .filter(share_low__gte=0, share_high__lte=0)
             .by_controversy()

@@ -68,9 +68,32 @@ def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
 def search_scenes(scenes: models.QuerySet, text: str) -> models.QuerySet:
     """``scenes`` matching ``text``, ordered by ``search_rank`` (lower is more relevant)."""
     ids = ranked_scene_ids(scenes, text)
-    if not ids:
-        return scenes.none()
-    return scenes.filter(pk__in=ids).annotate(search_rank=RankIn(ids)).order_by("search_rank")
+    found = (
+        scenes.filter(pk__in=ids).annotate(search_rank=RankIn(ids)).order_by("search_rank") if ids else scenes.none()
+    )
+    found.ranked_ids = ids  # This instance only (a clone drops it): for RankedResults and the facet counts.
+    return found
+
+
+class RankedResults:
+    """
+    Search results for a paginator: the count is the number of ranked ids, and a page fetches only its own
+    rows (its slice of the ids, in rank order) instead of sorting every result to cut one page out.
+    """
+
+    def __init__(self, found: models.QuerySet, ids: list[int]):
+        self.found, self.ids = found, ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        return list(self.found.filter(pk__in=self.ids[index]))  # Still ordered by search_rank.
 
 
 class RankIn(Func):

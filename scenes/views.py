@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from community.preferences import viewer_preferences
 from community.selectors import scene_page_context, thread_context, verdict_context
 
-from .charts import stats_charts
+from .charts import LazyCharts
 from .daily import back_hug_of_the_day, cached_back_hug_of_the_day
 from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
@@ -70,7 +70,7 @@ def scene_list(request):
         message = "Some filters could not be used; fix them below to see scenes."
     else:
         try:
-            page = paginate(filterset.qs, request.GET.get("page"), per_page=settings.SCENES_PER_PAGE)
+            page = paginate(filterset.results(), request.GET.get("page"), per_page=settings.SCENES_PER_PAGE)
             if not page.paginator.count:
                 note_search_miss(filterset)  # What readers look for and the catalogue lacks, for moderators.
         except PageError as error:
@@ -83,7 +83,12 @@ def scene_list(request):
         "included": included,
         "excluded": excluded,
         "facet_groups": trope_facets(
-            filterset.qs, request.GET, included=included, excluded=excluded, empty=not page.paginator.count
+            filterset.qs,
+            request.GET,
+            included=included,
+            excluded=excluded,
+            empty=not page.paginator.count,
+            ids=filterset.result_ids(),
         )
         if status == 200
         else [],
@@ -189,7 +194,7 @@ def stats(request):
     numbers = site_stats()
     context = {
         "stats": numbers,
-        "charts": stats_charts(numbers),
+        "charts": LazyCharts(numbers),  # Drawn only when the page's cached fragments are stale.
         "girl_initiated_share": share(numbers.girl_initiated, numbers.overall.scenes) or 0,
         "second_lead_share": share(numbers.second_lead, numbers.overall.scenes) or 0,
     }

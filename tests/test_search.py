@@ -136,6 +136,19 @@ def test_an_explicit_sort_replaces_relevance(client, heirs):
     assert found(client, "heirs", sort="new") == [newer, older]
 
 
+def test_search_results_keep_their_rank_order_across_pages(client, settings, heirs):
+    settings.SCENES_PER_PAGE = 2
+    titled = [SceneFactory(drama=heirs, description=f"Scene {n}.") for n in range(3)]
+    mentions = [SceneFactory(description=f"Like in The Heirs, take {n}.") for n in range(2)]
+    pages = [client.get("/scenes/", {"q": "The Heirs", "page": number}) for number in (1, 2, 3)]
+    assert [response.status_code for response in pages] == [200, 200, 200]
+    listed = [scene for response in pages for scene in response.context["page"].object_list]
+    assert set(listed[:3]) == set(titled)  # The title's scenes first, page after page, then the mentions.
+    assert set(listed[3:]) == set(mentions)
+    assert pages[0].context["page"].paginator.count == 5
+    assert client.get("/scenes/", {"q": "The Heirs", "page": 4}).status_code == 404
+
+
 def test_unpublished_scenes_are_not_found(client):
     SceneFactory(setting="secret garden", status=Scene.Status.PENDING, published_at=None)
     assert found(client, "garden") == []

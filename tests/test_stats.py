@@ -149,6 +149,18 @@ def test_the_numbers_are_cached_for_a_few_minutes(catalogue):
     assert again.overall.scenes == 5
 
 
+def test_the_charts_are_drawn_again_when_the_numbers_are_counted_again(client, catalogue):
+    before = client.get("/stats/").content.decode()
+    assert re.search(r"<strong>5</strong> back hugs", before)
+    SceneFactory()
+    # The same numbers, cached for a few minutes...
+    assert re.search(r"<strong>5</strong> back hugs", client.get("/stats/").content.decode())
+    stats.site_stats(use_cache=False)  # ...until they are counted again.
+    after = client.get("/stats/").content.decode()
+    assert re.search(r"<strong>6</strong> back hugs", after)
+    assert "6 back hugs" in re.sub(r"<[^>]+>", "", after.split('class="chart-grid"')[1])  # The charts too.
+
+
 def test_the_stats_cost_four_queries_computed_in_the_database(catalogue):
     cold_cache()
     with CaptureQueriesContext(connection) as captured:
