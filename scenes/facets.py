@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import QueryDict
 
 from .models import Scene, SceneTrope, Trope, TropeGroup
+from .stats import trope_tallies
 
 
 @dataclass
@@ -67,6 +68,9 @@ def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
     How many of ``scenes`` carry each trope, derived ones included: three queries however many scenes.
     ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again.
     """
+    if ids is None and scenes.is_every_published():
+        # The whole catalogue: the stats' counts, shared with the trope guide and cached for a few minutes.
+        return {pk: tally.scenes for pk, tally in trope_tallies().items()}
     if ids is not None:
         scenes = Scene.objects.filter(pk__in=ids)
     counts = dict(

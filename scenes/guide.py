@@ -6,9 +6,9 @@ tallies are cached, see scenes.stats).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, OuterRef, Prefetch, Subquery, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Subquery, When
 
-from .models import Scene, SceneTrope, Trope, TropeGroup
+from .models import Character, Scene, SceneTrope, Trope, TropeGroup
 from .stats import Tally, trope_tallies
 
 # What each meaning trope has a back hug say, in a line: the guide reads them as a small phrasebook.
@@ -57,12 +57,17 @@ def best_scenes_by_trope(scenes, tropes, *, per_trope: int = 3) -> dict[int, lis
     scene, its second best...; a curated trope looks for its public SceneTrope rows, a derived one for its
     rule), then the scenes themselves.
     """
-    candidates = scenes.filter(awesome_count__gt=0).order_by(*BEST_ORDER)
+    # An expression, not the bare column, so the database walks the awesome index in order and stops
+    # (SQLite would otherwise pick the tallies index for awesome_count > 0 and sort).
+    candidates = scenes.alias(awesome_votes=F("awesome_count") + 0).filter(awesome_votes__gt=0).order_by(*BEST_ORDER)
     carried = SceneTrope.objects.filter(scene=OuterRef("pk"), trope=OuterRef(OuterRef("pk")), is_public=True)
     matching = {Trope.Rule.NONE: candidates.filter(Exists(carried))}
     for trope in tropes:
         if trope.is_derived:
-            matching[trope.rule] = candidates.filter(trope.scene_condition())
+            # The hugger checked per candidate, as the awesome index is walked: joined instead, SQLite would
+            # fetch every scene by such huggers first, then sort them.
+            hugger = Character.objects.filter(trope.hugger_condition(), pk=OuterRef("hugger_id"))
+            matching[trope.rule] = candidates.filter(Exists(hugger))
 
     def place(number: int) -> Case:
         return Case(
@@ -93,7 +98,7 @@ def trope_guide(viewer=None, *, best_per_trope: int = 3) -> list[GuideGroup]:
     )
     tropes = [trope for group in groups for trope in group.tropes.all()]
     published = Scene.objects.published()
-    tallies = trope_tallies(tropes)
+    tallies = trope_tallies()
     best = best_scenes_by_trope(published.for_viewer(viewer), tropes, per_trope=best_per_trope)
     return [
         GuideGroup(

@@ -283,6 +283,7 @@ class Scene(models.Model):
             models.Index(fields=["status", "-awkward_score"], name="scene_awkward"),
             models.Index(fields=["status", "-controversy"], name="scene_controversial"),
             models.Index(fields=["status", "-comment_count"], name="scene_discussed"),
+            models.Index(fields=["status", "-favourite_count"], name="scene_favourites"),
             # The stats read the published scenes' tallies per hugger (and per id, joining tropes) from this
             # index alone, never the wide rows. SQLite keeps the id in every index; PostgreSQL includes it.
             models.Index(

@@ -90,6 +90,11 @@ class SceneQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status="published")
 
+    def is_every_published(self) -> bool:
+        """Whether this is every published scene, no other filter (judged by its SQL, order aside)."""
+        plain = self.model._default_manager.published().order_by().values("pk").query
+        return str(self.order_by().values("pk").query) == str(plain)
+
     def visible_to(self, user):
         """Published scenes for everyone; a fan also sees their own submissions; moderators see all."""
         if user.is_authenticated and user.is_staff:
@@ -174,6 +179,10 @@ class SceneQuerySet(models.QuerySet):
 
     def by_controversy(self):
         return self.order_by("-controversy", "-id")
+
+    def fans_favourites(self):
+        """Scenes fans keep as favourites, the most kept first (walking the scene_favourites index)."""
+        return self.filter(favourite_count__gt=0).order_by("-favourite_count", "-awesome_score", "-id")
 
     def by_discussion(self):
         return self.order_by("-comment_count", "-id")

@@ -167,7 +167,7 @@ def _ranked(scenes, query) -> list[int]:
     exists, exists_params = same_scene.query.get_compiler(using=scenes.db).as_sql()
     # OFFSET 0 keeps it a lookup per match: PostgreSQL would otherwise hash every published scene.
     look_up = f"EXISTS ({exists} LIMIT 1 OFFSET 0)"  # noqa: S608
-    if _every_published(scenes):
+    if scenes.is_every_published():
         # No other filter: the filters keep every published scene, so there is nothing to count first.
         cte, params = "", []
         ways = [("TRUE", look_up, exists_params)]
@@ -204,12 +204,6 @@ def _ranked(scenes, query) -> list[int]:
     with connections[scenes.db].cursor() as cursor:
         cursor.execute(sql, [*params, SEARCH_RESULTS])
         return [row[0] for row in cursor.fetchall()]
-
-
-def _every_published(scenes) -> bool:
-    """Whether ``scenes`` is every published scene (no filter but the status), judged by its SQL."""
-    plain = scenes.model._default_manager.published().order_by().values("pk").query
-    return str(scenes.values("pk").query) == str(plain)
 
 
 def _closest_name(text: str, *, using: str) -> str | None:

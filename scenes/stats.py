@@ -1,12 +1,12 @@
 """
 The numbers behind /stats/, the trope guide and a drama's back-hug profile, counted by the database.
 
-Every figure comes from grouped queries over the published scenes' tallies (``values().annotate()`` with
-conditional ``Count``/``Sum``): the votes themselves are never read, since each scene keeps its counts.
-The stats page scans the scenes once, grouped by drama (the finest grain it shows), and the public trope
-rows once; years and totals are the sums of those drama rows. That is four queries with 50 scenes or
-100,000, and the plain-data result stays in the shared cache for a few minutes (numbers move only as fans
-vote and moderators publish).
+Every figure comes from grouped queries over the published scenes' tallies: the votes themselves are never
+read, since each scene keeps its counts. The stats page sums the scenes per hugger and then per drama (the
+finest grain it shows; see counts_by_drama) and the public trope rows once; years, totals and the derived
+tropes are the sums of those drama rows. That is four queries with 50 scenes or 100,000, and the
+plain-data result stays in the shared cache for a few minutes (numbers move only as fans vote and
+moderators publish); the trope guide and the catalogue's unfiltered facet counts read the same result.
 """
 
 from dataclasses import dataclass, field
@@ -19,9 +19,8 @@ from django.utils import timezone
 
 from .models import Character, Drama, Scene, SceneTrope, Trope
 
-STATS_CACHE_KEY = "scenes:stats:v2"
-TROPE_TALLIES_CACHE_KEY = "scenes:trope-tallies:v1"
-DERIVED_TALLIES_CACHE_KEY = "scenes:derived-trope-tallies:v1"
+STATS_CACHE_KEY = "scenes:stats:v3"
+MOST_BACK_HUGS_CACHE_KEY = "scenes:dramas-most-back-hugs:v1"
 STATS_CACHE_SECONDS = 300
 DRAMAS_IN_CHART = 12
 CONTROVERSIAL_IN_CHART = 8
@@ -127,7 +126,7 @@ def _tally(row: dict, prefix: str = "") -> Tally:
     return Tally(scenes=row[f"{prefix}scenes"], awesome=row[f"{prefix}awesome"], awkward=row[f"{prefix}awkward"])
 
 
-def counts_by_drama(derived_tropes, *, using: str = "default") -> list[DramaCount]:
+def counts_by_drama(derived_tropes, *, most: int | None = None, using: str = "default") -> list[DramaCount]:
     """
     Every drama's published scenes and votes, in total and for each derived trope (second-lead, girl- and
     boy-initiated), in one query. The published scenes are summed per hugger first, an index-only scan of
@@ -135,6 +134,8 @@ def counts_by_drama(derived_tropes, *, using: str = "default") -> list[DramaCoun
     role and gender decide the derived tropes) and dramas and summed per drama. A hugger always belongs to
     the scene's drama (scenes/db_rules.py). Joining every scene to its hugger instead costs several times
     as much at 100,000 scenes; the ORM cannot group a grouped subquery, hence SQL.
+
+    By broadcast year and title; or, with ``most``, only the ``most`` dramas with the most back hugs.
     """
     connection = connections[using]
     quote = connection.ops.quote_name
@@ -153,6 +154,9 @@ def counts_by_drama(derived_tropes, *, using: str = "default") -> list[DramaCoun
             )
             params += condition_params
     derived_columns = "".join(f", {column}" for column in columns)
+    order, limit = f"{drama}.year, {drama}.title", []
+    if most is not None:
+        order, limit = f"scenes DESC, {drama}.title LIMIT %s", [most]
     # Table names come from the models and conditions from the ORM's compiler; values are parameters.
     sql = f"""
         SELECT {drama}.title, {drama}.slug, {drama}.year, {total("per_hugger.n")} AS scenes,
@@ -164,10 +168,10 @@ def counts_by_drama(derived_tropes, *, using: str = "default") -> list[DramaCoun
         JOIN {character} ON {character}.id = per_hugger.hugger_id
         JOIN {drama} ON {drama}.id = {character}.drama_id
         GROUP BY {drama}.id, {drama}.title, {drama}.slug, {drama}.year
-        ORDER BY {drama}.year, {drama}.title
+        ORDER BY {order}
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, Scene.Status.PUBLISHED])
+        cursor.execute(sql, [*params, Scene.Status.PUBLISHED, *limit])
         names = [column[0] for column in cursor.description]
         rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
     return [
@@ -182,42 +186,29 @@ def counts_by_drama(derived_tropes, *, using: str = "default") -> list[DramaCoun
     ]
 
 
+def dramas_with_most_back_hugs(limit: int = 8) -> list[DramaCount]:
+    """The dramas with the most published back hugs (the front page lists them), cached like the stats."""
+    dramas = cache.get(MOST_BACK_HUGS_CACHE_KEY)
+    if dramas is None:
+        dramas = counts_by_drama([], most=limit)
+        cache.set(MOST_BACK_HUGS_CACHE_KEY, dramas, timeout=STATS_CACHE_SECONDS)
+    return dramas
+
+
 def curated_trope_tallies() -> dict[int, Tally]:
-    """
-    Each curated trope's published scenes and their summed verdicts: one query grouped over the public
-    SceneTrope rows, kept in the cache like the stats (the trope guide and the stats page share it).
-    """
-    tallies = cache.get(TROPE_TALLIES_CACHE_KEY)
-    if tallies is None:
-        rows = (
-            SceneTrope.objects.filter(is_public=True, scene__status=Scene.Status.PUBLISHED)
-            .order_by()
-            .values("trope_id")
-            .annotate(scenes=Count("pk"), awesome=_sum("scene__awesome_count"), awkward=_sum("scene__awkward_count"))
-        )
-        tallies = {row["trope_id"]: _tally(row) for row in rows}
-        cache.set(TROPE_TALLIES_CACHE_KEY, tallies, timeout=STATS_CACHE_SECONDS)
-    return tallies
+    """Each curated trope's published scenes and their summed verdicts: one query over the public SceneTrope rows."""
+    rows = (
+        SceneTrope.objects.filter(is_public=True, scene__status=Scene.Status.PUBLISHED)
+        .order_by()
+        .values("trope_id")
+        .annotate(scenes=Count("pk"), awesome=_sum("scene__awesome_count"), awkward=_sum("scene__awkward_count"))
+    )
+    return {row["trope_id"]: _tally(row) for row in rows}
 
 
-def derived_trope_tallies(scenes, derived_tropes) -> dict[int, Tally]:
-    """Each derived trope's scenes and summed verdicts among ``scenes``: one aggregate."""
-    aggregates = {}
-    for trope in derived_tropes:
-        aggregates.update(_tallies(trope.scene_condition(), prefix=f"t{trope.pk}_"))
-    if not aggregates:
-        return {}
-    totals = scenes.order_by().aggregate(**aggregates)
-    return {trope.pk: _tally(totals, prefix=f"t{trope.pk}_") for trope in derived_tropes}
-
-
-def trope_tallies(tropes) -> dict[int, Tally]:
-    """Every trope's published scenes and summed verdicts (curated and derived), each part cached. Two queries."""
-    derived = cache.get(DERIVED_TALLIES_CACHE_KEY)
-    if derived is None:
-        derived = derived_trope_tallies(Scene.objects.published(), [trope for trope in tropes if trope.is_derived])
-        cache.set(DERIVED_TALLIES_CACHE_KEY, derived, timeout=STATS_CACHE_SECONDS)
-    return {**curated_trope_tallies(), **derived}
+def trope_tallies() -> dict[int, Tally]:
+    """Every trope's published scenes and summed verdicts (curated and derived), by trope id: the stats'."""
+    return {item.trope.pk: item.tally for item in site_stats().tropes}
 
 
 def most_controversial(scenes, *, limit: int = CONTROVERSIAL_IN_CHART) -> list[ControversialScene]:

@@ -20,7 +20,7 @@ from .models import Actor, Drama, Scene, Trope, TropeGroup
 from .pagination import PageError, paginate
 from .querysets import card_prefetches
 from .search import note_search_miss, suggestions
-from .stats import actor_back_hugs_by_drama, drama_profile, share, site_stats
+from .stats import actor_back_hugs_by_drama, drama_profile, dramas_with_most_back_hugs, share, site_stats
 
 
 @require_safe
@@ -37,7 +37,7 @@ def home(request):
         "controversial": list(published.split_verdicts()[:3]),
         "featured": list(published.filter(is_featured=True).latest_published()[:3]),
         "latest": list(published.latest_published()[:6]),
-        "favourites": list(published.filter(favourite_count__gt=0).order_by("-favourite_count", "-awesome_score")[:6]),
+        "favourites": list(published.fans_favourites()[:6]),
     }
     shown = [scene for scenes in lists.values() for scene in scenes] + ([daily] if daily else [])
     prefetch_related_objects(shown, *card_prefetches())
@@ -45,7 +45,7 @@ def home(request):
         "daily": daily,
         "daily_verdict": verdict_context(daily, request.user) if daily else None,
         **lists,
-        "dramas": Drama.objects.with_scene_counts().filter(scene_count__gt=0).order_by("-scene_count", "title")[:8],
+        "dramas": dramas_with_most_back_hugs(),
         "groups": TropeGroup.objects.prefetch_related(Prefetch("tropes", queryset=Trope.objects.order_by("position"))),
         "totals": {
             "scenes": scene_count,

@@ -42,7 +42,7 @@ def queries_for(django_assert_max_num_queries, url, limit):
         ("/api/dramas/", 4),
         ("/api/actors/?page_size=100", 4),
         ("/api/characters/?drama=the-heirs&page_size=100", 5),
-        ("/api/tropes/", 6),
+        ("/api/tropes/", 7),
         ("/api/scenes/{scene}/comments/?page_size=100", 5),
         ("/api/stats/", 10),
     ],
