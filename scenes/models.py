@@ -173,7 +173,9 @@ class Trope(models.Model):
         hugger = self.hugger_condition()
         if hugger is not None:
             return Q(*[(f"hugger__{name}", value) for name, value in hugger.children])
-        return Q(models.Exists(SceneTrope.objects.filter(scene=models.OuterRef("pk"), trope=self, is_public=True)))
+        # A list of the trope's scenes (read from its index once), not a lookup per scene: the database can
+        # start from the trope's few thousand scenes instead of testing every published one.
+        return Q(pk__in=SceneTrope.objects.filter(trope=self, is_public=True).values("scene_id"))
 
     def applies_to_hugger(self, hugger: Character) -> bool:
         return {
