@@ -9,8 +9,9 @@ the run (no query log). Every request runs twice untimed first, then --repeat ti
 median and the 95th percentile, the median with templates not rendered (the view's own work: parsing, search,
 pagination, facets), the number of database queries and of results.
 
-The stats page keeps its numbers in the cache for a few minutes: "cold" clears the cache before every request
-(the first reader after the numbers expire), "warm" does not.
+The stats page reads its numbers from the cache, else from their snapshot in the database (kept fresh by
+``manage.py refresh_stats``): "nothing counted" deletes both before every request, so the request counts;
+"cold" empties the cache only; "warm" neither. The time refresh_stats takes to count is printed too.
 """
 
 import argparse
@@ -41,9 +42,10 @@ from django.utils import timezone  # noqa: E402
 
 from scenes import views  # noqa: E402
 from scenes.filters import SceneFilter  # noqa: E402
-from scenes.models import Actor, Character, Drama, Scene  # noqa: E402
+from scenes.models import Actor, Character, Drama, Scene, StatsSnapshot  # noqa: E402
 from scenes.querysets import forget_derived_tropes  # noqa: E402
 from scenes.search_models import SearchMiss  # noqa: E402
+from scenes.stats import refresh_site_stats  # noqa: E402
 
 SEARCH_TARGET_MS, STATS_TARGET_MS = 50, 200
 
@@ -92,34 +94,40 @@ def results(url: str) -> str:
     return str(filterset.qs.count()) if filterset.is_valid() else "invalid"
 
 
-def empty_caches():
-    """The shared cache and this process's copy of the derived tropes: what the first reader after a deploy finds."""
+def empty_caches(*, uncounted: bool = False):
+    """
+    The shared cache and this process's copy of the derived tropes emptied: what a reader finds after a
+    cache flush. ``uncounted`` also deletes the stats snapshot, so the request counts the site's numbers
+    itself (what the first reader ever finds, or one after the snapshot went stale with no refresh_stats).
+    """
     cache.clear()
     forget_derived_tropes()
+    if uncounted:
+        StatsSnapshot.objects.all().delete()
 
 
-def measure(client: Client, url: str, repeat: int, *, cold_cache: bool) -> tuple[list[float], int]:
+def measure(client: Client, url: str, repeat: int, *, cold_cache: bool, uncounted=False) -> tuple[list[float], int]:
     for _ in range(2):
         if cold_cache:
-            empty_caches()
+            empty_caches(uncounted=uncounted)
         client.get(url)
     times = []
     for _ in range(repeat):
         if cold_cache:
-            empty_caches()
+            empty_caches(uncounted=uncounted)
         started = time.perf_counter()
         response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
     return times, response.status_code
 
 
-def timed(client: Client, url: str, repeat: int, *, cold_cache: bool = False) -> dict:
+def timed(client: Client, url: str, repeat: int, *, cold_cache: bool = False, uncounted: bool = False) -> dict:
     """Times of the whole request, and of the same request with templates not rendered (the view's work)."""
-    times, status = measure(client, url, repeat, cold_cache=cold_cache)
+    times, status = measure(client, url, repeat, cold_cache=cold_cache, uncounted=uncounted)
     with mock.patch.object(views, "render", lambda request, *args, **kwargs: HttpResponse()):
-        unrendered, _ = measure(client, url, repeat, cold_cache=cold_cache)
+        unrendered, _ = measure(client, url, repeat, cold_cache=cold_cache, uncounted=uncounted)
     if cold_cache:
-        empty_caches()
+        empty_caches(uncounted=uncounted)
     settings.DEBUG = True  # Count the queries of one more request.
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
@@ -162,8 +170,14 @@ def main():
     except Resolver404:
         print("/stats/ is not routed in this tree: the stats page was not timed.")
     else:
-        for label, cold in (("stats page, cold cache", True), ("stats page, warm cache", False)):
-            print(row(label, timed(client, "/stats/", args.repeat, cold_cache=cold)), flush=True)
+        for label, cold, uncounted in (
+            ("stats page, nothing counted yet", True, True),
+            ("stats page, cold cache (snapshot counted)", True, False),
+            ("stats page, warm cache", False, False),
+        ):
+            print(row(label, timed(client, "/stats/", args.repeat, cold_cache=cold, uncounted=uncounted)), flush=True)
+        refreshed = [clock(refresh_site_stats) for _ in range(max(args.repeat // 5, 3))]
+        print(f"{'(refresh_stats: counting the numbers again)':<46} {statistics.median(refreshed):8.1f}")
         print(f"{'':<46} target {STATS_TARGET_MS} (cold)")
     for label, url in (("front page", "/"), ("catalogue, no filter", "/scenes/"), ("trope guide", "/tropes/")):
         for state, cold in (("cold", True), ("warm", False)):

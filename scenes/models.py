@@ -287,11 +287,9 @@ class Scene(models.Model):
             models.Index(fields=["status", "-comment_count"], name="scene_discussed"),
             models.Index(fields=["status", "-favourite_count"], name="scene_favourites"),
             # The stats read the published scenes' tallies per hugger (and per id, joining tropes) from this
-            # index alone, never the wide rows. SQLite keeps the id in every index; PostgreSQL includes it.
+            # index alone, never the wide rows. The id is a key column, not INCLUDE: SQLite has no INCLUDE.
             models.Index(
-                fields=["status", "hugger", "awesome_count", "awkward_count"],
-                include=["id"],
-                name="scene_hugger_tallies",
+                fields=["status", "hugger", "awesome_count", "awkward_count", "id"], name="scene_hugger_tallies"
             ),
         ]
 
@@ -463,6 +461,7 @@ def remove_screenshot_files(sender, instance, **kwargs):
 
 # Moderation records live in their own module; importing them here registers them with the app.
 from .moderation_models import DramaProposal, ModerationLog, PendingScene, SceneEdit  # noqa: E402
+from .stats_models import StatsSnapshot  # noqa: E402
 
 __all__ = [
     "Actor",
@@ -475,6 +474,7 @@ __all__ = [
     "SceneEdit",
     "SceneImage",
     "SceneTrope",
+    "StatsSnapshot",
     "Trope",
     "TropeAlias",
     "TropeGroup",

@@ -42,8 +42,8 @@ SUGGESTION_MATCH = f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} M
 
 def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
     """
-    The ids of ``scenes`` that match ``text``, most relevant first, in one query (see _ranked). At most
-    SEARCH_RESULTS ids.
+    The ids of ``scenes`` that match ``text``, most relevant first, in a query per tier (see _ranked). At
+    most SEARCH_RESULTS ids.
 
     On PostgreSQL, when the words find nothing, the drama title or actor name closest to the search
     (trigram similarity, over the suggestions) is searched instead: "Lee Minoh" finds Lee Min-ho's scenes.
@@ -150,11 +150,12 @@ TIER = 1_000_000  # Larger than any score: a strong match always comes before a 
 def _ranked(scenes, query) -> list[int]:
     """
     Two tiers: scenes matching the search strongly (its words as a phrase, or squashed: a name or a title
-    as written) come first, then those matching every word anywhere; each by score. Each tier takes the
+    as written) come first, then those matching every word anywhere; each by score. A query per tier; when
+    the strong matches alone fill SEARCH_RESULTS places, the weak tier is not run. Each tier takes the
     newest matches only (the database walks its index in id order and stops), SEARCH_RESULTS strong ones and
     SEARCH_CANDIDATES others, so however common the words, a bounded number of rows is scored.
 
-    The other filters join in one of two ways, chosen by the database as it runs the one query: when they
+    The other filters join in one of two ways, chosen by the database as it runs the query: when they
     keep few scenes (up to RANKING[vendor]["few"]: a drama, an actor), the matches are tested against that
     list; otherwise each match is looked up by primary key until enough pass, which stops early when most
     scenes pass. The way not taken costs nothing on PostgreSQL (a one-time filter) and a scan of the matches
@@ -182,9 +183,10 @@ def _ranked(scenes, query) -> list[int]:
         ]
     tiers = [(True, SEARCH_RESULTS)] if query.has_strong else []
     tiers.append((False, SEARCH_CANDIDATES))
-    # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
-    parts = []
+    best: dict[int, float] = {}
     for strong, limit in tiers:
+        # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
+        parts, tier_params = [], list(params)
         for gate, condition, condition_params in ways:
             parts.append(f"""
                 SELECT * FROM (
@@ -193,17 +195,16 @@ def _ranked(scenes, query) -> list[int]:
                     WHERE {gate} AND {ranking["match"]} AND {condition}
                     ORDER BY {ranking["scene"]} DESC
                     LIMIT %s
-                ) AS tier_{len(parts)}
+                ) AS way_{len(parts)}
             """)  # noqa: S608
-            params += [0 if strong else TIER, ranking["query"](query, strong), *condition_params, limit]
-    sql = f"""
-        {cte}
-        SELECT scene_id FROM ({" UNION ALL ".join(parts)}) AS tiers
-        GROUP BY scene_id ORDER BY MIN(score), scene_id DESC LIMIT %s
-    """  # noqa: S608
-    with connections[scenes.db].cursor() as cursor:
-        cursor.execute(sql, [*params, SEARCH_RESULTS])
-        return [row[0] for row in cursor.fetchall()]
+            tier_params += [0 if strong else TIER, ranking["query"](query, strong), *condition_params, limit]
+        with connections[scenes.db].cursor() as cursor:
+            cursor.execute(f"{cte} {' UNION ALL '.join(parts)}", tier_params)
+            for scene_id, score in cursor.fetchall():
+                best[scene_id] = min(score, best.get(scene_id, score))
+        if strong and len(best) >= SEARCH_RESULTS:
+            break  # Strong matches fill every place and come before any weak one: the second tier can wait.
+    return sorted(best, key=lambda scene_id: (best[scene_id], -scene_id))[:SEARCH_RESULTS]
 
 
 def _closest_name(text: str, *, using: str) -> str | None:

@@ -9,19 +9,20 @@ plain-data result stays in the shared cache for a few minutes (numbers move only
 moderators publish); the trope guide and the catalogue's unfiltered facet counts read the same result.
 """
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import asdict, dataclass, field
 
 from django.core.cache import cache
-from django.db import connections
-from django.db.models import Count, Min, Q, Sum
-from django.urls import reverse
+from django.db import IntegrityError, connections, transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from .models import Character, Drama, Scene, SceneTrope, Trope
+from .models import Character, Drama, Scene, SceneTrope, StatsSnapshot, Trope
 
 STATS_CACHE_KEY = "scenes:stats:v3"
 MOST_BACK_HUGS_CACHE_KEY = "scenes:dramas-most-back-hugs:v1"
 STATS_CACHE_SECONDS = 300
+SNAPSHOT_KIND = "site"
 DRAMAS_IN_CHART = 12
 CONTROVERSIAL_IN_CHART = 8
 
@@ -106,7 +107,50 @@ class SiteStats:
     tropes: list[TropeTally] = field(default_factory=list)
     controversial: list[ControversialScene] = field(default_factory=list)
     # When the numbers were counted: pages cache what they draw from them under this stamp.
-    computed_at: str = ""
+    computed_at: datetime.datetime | None = None
+
+    def to_json(self) -> dict:
+        """Plain JSON for StatsSnapshot: tropes by id, the rest as their fields."""
+        return {
+            "overall": asdict(self.overall),
+            "girl_initiated": self.girl_initiated,
+            "second_lead": self.second_lead,
+            "dramas": [asdict(drama) for drama in self.dramas],
+            "years": [asdict(year) for year in self.years],
+            "tropes": [{"trope": item.trope.pk, "tally": asdict(item.tally)} for item in self.tropes],
+            "controversial": [asdict(scene) for scene in self.controversial],
+            "computed_at": self.computed_at.isoformat() if self.computed_at else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SiteStats":
+        """The numbers from to_json(), with the tropes read again (one query; a trope deleted since drops out)."""
+        tropes = Trope.objects.select_related("group").in_bulk([item["trope"] for item in data["tropes"]])
+        return cls(
+            overall=Tally(**data["overall"]),
+            girl_initiated=data["girl_initiated"],
+            second_lead=data["second_lead"],
+            dramas=[
+                DramaCount(
+                    title=drama["title"],
+                    slug=drama["slug"],
+                    year=drama["year"],
+                    tally=Tally(**drama["tally"]),
+                    derived={int(pk): Tally(**tally) for pk, tally in drama["derived"].items()},  # JSON keys are text
+                )
+                for drama in data["dramas"]
+            ],
+            years=[YearCount(**year) for year in data["years"]],
+            tropes=[
+                TropeTally(trope=tropes[item["trope"]], tally=Tally(**item["tally"]))
+                for item in data["tropes"]
+                if item["trope"] in tropes
+            ],
+            controversial=[
+                ControversialScene(**{**scene, "tally": Tally(**scene["tally"])}) for scene in data["controversial"]
+            ],
+            computed_at=datetime.datetime.fromisoformat(data["computed_at"]) if data["computed_at"] else None,
+        )
 
 
 def _sum(name: str, condition: Q | None = None) -> Sum:
@@ -271,116 +315,40 @@ def compute_site_stats() -> SiteStats:
         years=_years(dramas, girl, second),
         tropes=[TropeTally(trope=trope, tally=by_trope.get(trope.pk, Tally())) for trope in tropes],
         controversial=most_controversial(published),
-        computed_at=timezone.now().isoformat(),
+        computed_at=timezone.now(),
     )
 
 
 def site_stats(*, use_cache: bool = True) -> SiteStats:
-    """compute_site_stats(), kept in the shared cache for STATS_CACHE_SECONDS."""
+    """
+    The numbers as last counted, recounted when older than STATS_CACHE_SECONDS. Readers get them from the
+    shared cache, else from the snapshot in the database (StatsSnapshot: it outlives a cache flush, and
+    ``manage.py refresh_stats`` run every few minutes keeps it fresh so no reader waits for a count); a
+    reader counts them only when the snapshot is missing or stale. ``use_cache=False`` recounts now.
+    """
     if use_cache:
         cached = cache.get(STATS_CACHE_KEY)
         if cached is not None:
             return cached
+        snapshot = StatsSnapshot.objects.filter(kind=SNAPSHOT_KIND).first()
+        if snapshot is not None:
+            age = (timezone.now() - snapshot.computed_at).total_seconds()
+            if 0 <= age < STATS_CACHE_SECONDS:
+                stats = SiteStats.from_json(snapshot.numbers)
+                cache.set(STATS_CACHE_KEY, stats, timeout=STATS_CACHE_SECONDS - age)
+                return stats
+    return refresh_site_stats()
+
+
+def refresh_site_stats() -> SiteStats:
+    """Count the numbers now; keep them in the snapshot and the shared cache."""
     stats = compute_site_stats()
+    fields = {"computed_at": stats.computed_at, "numbers": stats.to_json()}
+    if not StatsSnapshot.objects.filter(kind=SNAPSHOT_KIND).update(**fields):
+        try:
+            with transaction.atomic():
+                StatsSnapshot.objects.create(kind=SNAPSHOT_KIND, **fields)
+        except IntegrityError:  # Another process counted at the same moment; its numbers are as good.
+            pass
     cache.set(STATS_CACHE_KEY, stats, timeout=STATS_CACHE_SECONDS)
     return stats
-
-
-# ---- A drama's back-hug profile ----
-
-
-@dataclass(frozen=True)
-class EpisodeCell:
-    """One episode on a drama's strip: how many back hugs fall in it and the first of them."""
-
-    number: int
-    scenes: int = 0
-    first_scene_id: int | None = None
-
-    @property
-    def url(self) -> str:
-        return reverse("scenes:scene-detail", args=[self.first_scene_id]) if self.first_scene_id else ""
-
-
-@dataclass
-class DramaProfile:
-    tally: Tally
-    girl_initiated: int
-    second_lead: int
-    episodes: list[EpisodeCell]
-    most_awesome: Scene | None = None
-    most_awkward: Scene | None = None
-
-    @property
-    def girl_initiated_share(self) -> int:
-        return share(self.girl_initiated, self.tally.scenes) or 0
-
-    def classification_totals(self) -> dict:
-        """The same dict as SceneQuerySet.classification_totals(), from the numbers already counted."""
-        return {
-            "scenes": self.tally.scenes,
-            "girl_initiated": self.girl_initiated,
-            "second_lead": self.second_lead,
-            "girl_initiated_share": self.girl_initiated_share,
-            "second_lead_share": share(self.second_lead, self.tally.scenes) or 0,
-        }
-
-    @property
-    def episodes_with_back_hugs(self) -> int:
-        return sum(1 for cell in self.episodes if cell.scenes)
-
-    @property
-    def hidden_scenes(self) -> int:
-        """Back hugs the strip leaves out because the reader hides one of their tropes."""
-        return max(self.tally.scenes - sum(cell.scenes for cell in self.episodes), 0)
-
-
-def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
-    """
-    A drama's back hugs in numbers. The totals count ``scenes`` (its published scenes); the episode strip
-    and the most awesome and most awkward scene come from ``visible`` (default ``scenes``: a view passes
-    the ones its reader sees, so the strip never points at a scene they hide). Four queries.
-    """
-    visible = scenes if visible is None else visible
-    totals = scenes.order_by().aggregate(
-        scenes=Count("pk"),
-        awesome=_sum("awesome_count"),
-        awkward=_sum("awkward_count"),
-        girl_initiated=Count("pk", filter=Q(hugger__gender=Character.Gender.FEMALE)),
-        second_lead=Count("pk", filter=Q(hugger__role__in=Character.SECOND_LEADS)),
-    )
-    per_episode = {
-        row["episode"]: row for row in visible.order_by().values("episode").annotate(count=Count("pk"), first=Min("pk"))
-    }
-    cells = [
-        EpisodeCell(number=number, scenes=per_episode[number]["count"], first_scene_id=per_episode[number]["first"])
-        if number in per_episode
-        else EpisodeCell(number=number)
-        for number in range(1, drama.episodes + 1)
-    ]
-    highlights = visible.select_related("drama", "hugger", "hugged")
-    return DramaProfile(
-        tally=Tally(scenes=totals["scenes"], awesome=totals["awesome"], awkward=totals["awkward"]),
-        girl_initiated=totals["girl_initiated"],
-        second_lead=totals["second_lead"],
-        episodes=cells,
-        most_awesome=highlights.filter(awesome_count__gt=0).by_awesome().first(),
-        most_awkward=highlights.filter(awkward_count__gt=0).by_awkward().first(),
-    )
-
-
-# ---- An actor's back hugs, by drama ----
-
-
-def actor_back_hugs_by_drama(actor, scenes) -> list[dict]:
-    """For each drama of ``actor``: back hugs they give and receive among ``scenes``, newest drama first."""
-    return list(
-        scenes.featuring(actor)
-        .order_by()
-        .values("drama__title", "drama__slug", "drama__year")
-        .annotate(
-            given=Count("pk", filter=Q(hugger__actor=actor)),
-            received=Count("pk", filter=Q(hugged__actor=actor)),
-        )
-        .order_by("-drama__year", "drama__title")
-    )

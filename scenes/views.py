@@ -18,9 +18,10 @@ from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .guide import trope_guide
 from .models import Actor, Drama, Scene, Trope, TropeGroup
 from .pagination import PageError, paginate
+from .profiles import actor_back_hugs_by_drama, drama_profile
 from .querysets import card_prefetches
 from .search import note_search_miss, suggestions
-from .stats import actor_back_hugs_by_drama, drama_profile, dramas_with_most_back_hugs, share, site_stats
+from .stats import dramas_with_most_back_hugs, share, site_stats
 
 
 @require_safe

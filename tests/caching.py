@@ -1,9 +1,11 @@
 from django.core.cache import cache
 
+from scenes.models import StatsSnapshot
 from scenes.querysets import forget_derived_tropes
 
 
 def cold_cache():
-    """Empty the shared cache and this process's own copies, as the first reader after a deploy finds them."""
+    """Nothing counted or cached anywhere (shared cache, this process's copies, the stats snapshot)."""
     cache.clear()
     forget_derived_tropes()
+    StatsSnapshot.objects.all().delete()

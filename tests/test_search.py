@@ -238,6 +238,18 @@ def test_search_ranks_in_one_query(django_assert_num_queries):
         assert ranked_scene_ids(Scene.objects.published(), "rooftop") == [scene.pk]
 
 
+def test_the_weak_tier_is_skipped_only_when_strong_matches_fill_the_results(monkeypatch, django_assert_num_queries):
+    """A phrase is ranked in two queries (phrase, then every word anywhere) unless the phrase fills the page."""
+    phrases = [SceneFactory(setting="rainy bus stop") for _ in range(2)]
+    scattered = SceneFactory(setting="a bus in the rain", description="Rainy day; the stop is far.")
+    with django_assert_num_queries(2):
+        found = ranked_scene_ids(Scene.objects.published(), "rainy bus stop")
+    assert set(found[:2]) == {scene.pk for scene in phrases} and found[2:] == [scattered.pk]
+    monkeypatch.setattr(search, "SEARCH_RESULTS", 2)
+    with django_assert_num_queries(1):
+        assert set(ranked_scene_ids(Scene.objects.published(), "rainy bus stop")) == {scene.pk for scene in phrases}
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Trigram similarity is PostgreSQL's (pg_trgm).")
 def test_a_misspelt_name_still_finds_the_scene_on_postgresql(client, kim_tan_hug, elsewhere):
     assert found(client, "Lee Minoh") == [kim_tan_hug]

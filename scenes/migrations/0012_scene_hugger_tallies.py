@@ -14,8 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="scene",
             index=models.Index(
-                fields=["status", "hugger", "awesome_count", "awkward_count"],
-                include=("id",),
+                fields=["status", "hugger", "awesome_count", "awkward_count", "id"],
                 name="scene_hugger_tallies",
             ),
         ),

@@ -1,0 +1,21 @@
+"""The site-wide numbers as last counted (scenes.stats), kept in the database so no reader waits for a count."""
+
+from django.db import models
+
+
+class StatsSnapshot(models.Model):
+    """
+    The numbers behind /stats/, the trope guide and the catalogue's unfiltered facets, as counted at
+    ``computed_at``: one row per kind of numbers, replaced by each count (scenes.stats.site_stats and
+    ``manage.py refresh_stats``).
+    """
+
+    kind = models.CharField(max_length=40, unique=True)
+    computed_at = models.DateTimeField()
+    numbers = models.JSONField(help_text="scenes.stats.SiteStats as JSON.")
+
+    class Meta:
+        verbose_name = "stats snapshot"
+
+    def __str__(self):
+        return f"{self.kind} counted at {self.computed_at:%Y-%m-%d %H:%M:%S}"
