@@ -43,7 +43,7 @@ from django.utils import timezone  # noqa: E402
 from scenes import views  # noqa: E402
 from scenes.filters import SceneFilter  # noqa: E402
 from scenes.models import Actor, Character, Drama, Scene, StatsSnapshot  # noqa: E402
-from scenes.querysets import forget_derived_tropes  # noqa: E402
+from scenes.querysets import forget_taxonomy  # noqa: E402
 from scenes.search_models import SearchMiss  # noqa: E402
 from scenes.stats import refresh_site_stats  # noqa: E402
 
@@ -101,7 +101,7 @@ def empty_caches(*, uncounted: bool = False):
     itself (what the first reader ever finds, or one after the snapshot went stale with no refresh_stats).
     """
     cache.clear()
-    forget_derived_tropes()
+    forget_taxonomy()
     if uncounted:
         StatsSnapshot.objects.all().delete()
 

@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 
 from . import images, services
 from .models import Actor, Character, Drama, Scene, SceneImage, SceneTrope, Trope, TropeAlias, TropeGroup
-from .querysets import forget_derived_tropes
+from .querysets import forget_taxonomy
 
 logger = logging.getLogger(__name__)
 
@@ -219,23 +219,23 @@ class CharacterAdmin(DatabaseRulesAdmin):
 # The trope taxonomy ------------------------------------------------------------------------------
 
 
-def forget_derived_tropes_on_commit():
-    """Derived tropes are cached for scene cards (TropeQuerySet.derived_list): drop them once saved."""
-    transaction.on_commit(forget_derived_tropes)
+def forget_taxonomy_on_commit():
+    """The tropes are cached for scene cards (TropeQuerySet.taxonomy): drop them once saved."""
+    transaction.on_commit(forget_taxonomy)
 
 
 class TaxonomyAdmin(DatabaseRulesAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        forget_derived_tropes_on_commit()
+        forget_taxonomy_on_commit()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        forget_derived_tropes_on_commit()
+        forget_taxonomy_on_commit()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        forget_derived_tropes_on_commit()
+        forget_taxonomy_on_commit()
 
 
 @admin.register(TropeGroup)

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import QueryDict
 
 from .models import Scene, SceneTrope, Trope, TropeGroup
+from .search import id_list
 from .stats import trope_tallies
 
 
@@ -72,9 +73,9 @@ def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
         # The whole catalogue: the stats' counts, shared with the trope guide and cached for a few minutes.
         return {pk: tally.scenes for pk, tally in trope_tallies().items()}
     if ids is not None:
-        scenes = Scene.objects.filter(pk__in=ids)
+        scenes = Scene.objects.filter(pk__in=id_list(ids))
     counts = dict(
-        SceneTrope.objects.filter(is_public=True, scene__in=ids if ids is not None else scenes.order_by().values("pk"))
+        SceneTrope.objects.filter(is_public=True, scene__in=scenes.order_by().values("pk"))
         .values_list("trope")
         .annotate(n=Count("pk"))  # A trope is on a scene once (unique together), so no DISTINCT.
         .values_list("trope", "n")

@@ -340,7 +340,9 @@ class Scene(models.Model):
     def public_tropes(self) -> list[Trope]:
         """Derived classifications first, then the public attached ones (for_cards() prefetches them)."""
         if hasattr(self, "public_scene_tropes"):
-            attached = [scene_trope.trope for scene_trope in self.public_scene_tropes]
+            taxonomy = Trope.objects.taxonomy()
+            # A trope added in the last few seconds may not be in the cached taxonomy yet: then read it.
+            attached = [taxonomy.get(link.trope_id) or link.trope for link in self.public_scene_tropes]
         else:
             attached = list(self.tropes.filter(scene_tropes__is_public=True).select_related("group"))
         attached.sort(key=lambda t: (t.group.position, t.position, t.name))

@@ -7,17 +7,18 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.utils.text import slugify
 
-DERIVED_TROPES_CACHE_KEY = "scenes:derived-tropes:v1"
-# Every scene card reads the derived tropes: each process keeps them this long before asking the shared cache
-# again, so a page of cards costs one cache read at most (an admin's edit reaches other processes this late).
-DERIVED_TROPES_LOCAL_SECONDS = 10
-_derived_tropes_local: dict = {}
+TAXONOMY_CACHE_KEY = "scenes:taxonomy:v1"
+# Every scene card shows tropes by name and group: each process keeps the taxonomy (28 tropes) this long
+# before asking the shared cache again, so a page of cards costs one cache read at most and no join to the
+# tropes (an admin's edit reaches other processes this late).
+TAXONOMY_LOCAL_SECONDS = 10
+_taxonomy_local: dict = {}
 
 
-def forget_derived_tropes() -> None:
-    """Drop the cached derived tropes (after an edit to the taxonomy), here and in the shared cache."""
-    _derived_tropes_local.clear()
-    cache.delete(DERIVED_TROPES_CACHE_KEY)
+def forget_taxonomy() -> None:
+    """Drop the cached tropes (after an edit to the taxonomy), here and in the shared cache."""
+    _taxonomy_local.clear()
+    cache.delete(TAXONOMY_CACHE_KEY)
 
 
 def card_prefetches() -> list:
@@ -31,7 +32,8 @@ def card_prefetches() -> list:
     return [
         Prefetch(
             "scene_tropes",
-            queryset=SceneTrope.objects.filter(is_public=True).select_related("trope__group"),
+            # Only which trope: Scene.public_tropes takes the trope itself from the cached taxonomy.
+            queryset=SceneTrope.objects.filter(is_public=True).only("id", "scene_id", "trope_id"),
             to_attr="public_scene_tropes",
         ),
         Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")),
@@ -60,17 +62,21 @@ class TropeQuerySet(models.QuerySet):
     def derived(self):
         return self.exclude(rule="")
 
-    def derived_list(self) -> list:
-        """The derived tropes (second-lead, girl-initiated, ...), cached: every scene card shows them."""
-        local = _derived_tropes_local.get("tropes")
+    def taxonomy(self) -> dict:
+        """Every trope with its group, by id, cached (see TAXONOMY_LOCAL_SECONDS): every scene card shows them."""
+        local = _taxonomy_local.get("tropes")
         if local is not None and local[0] > time.monotonic():
             return local[1]
-        tropes = cache.get(DERIVED_TROPES_CACHE_KEY)
+        tropes = cache.get(TAXONOMY_CACHE_KEY)
         if tropes is None:
-            tropes = list(self.model.objects.derived().select_related("group").order_by("position"))
-            cache.set(DERIVED_TROPES_CACHE_KEY, tropes, timeout=3600)
-        _derived_tropes_local["tropes"] = (time.monotonic() + DERIVED_TROPES_LOCAL_SECONDS, tropes)
+            tropes = {trope.pk: trope for trope in self.model.objects.select_related("group")}
+            cache.set(TAXONOMY_CACHE_KEY, tropes, timeout=3600)
+        _taxonomy_local["tropes"] = (time.monotonic() + TAXONOMY_LOCAL_SECONDS, tropes)
         return tropes
+
+    def derived_list(self) -> list:
+        """The derived tropes (second-lead, girl-initiated, ...), from the cached taxonomy."""
+        return sorted((trope for trope in self.taxonomy().values() if trope.is_derived), key=lambda t: t.position)
 
     def resolve(self, word: str):
         """The trope a fan means by ``word``: its slug, its name, or one of its aliases. None if unknown."""

@@ -11,6 +11,7 @@ What is indexed, and how each database indexes it, is in scenes/search_index.py;
 - record_search_miss(): the searches that found nothing, for moderators.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -69,10 +70,23 @@ def search_scenes(scenes: models.QuerySet, text: str) -> models.QuerySet:
     """``scenes`` matching ``text``, ordered by ``search_rank`` (lower is more relevant)."""
     ids = ranked_scene_ids(scenes, text)
     found = (
-        scenes.filter(pk__in=ids).annotate(search_rank=RankIn(ids)).order_by("search_rank") if ids else scenes.none()
+        scenes.filter(pk__in=id_list(ids, using=scenes.db)).annotate(search_rank=RankIn(ids)).order_by("search_rank")
+        if ids
+        else scenes.none()
     )
     found.ranked_ids = ids  # This instance only (a clone drops it): for RankedResults and the facet counts.
     return found
+
+
+def id_list(ids: list[int], *, using: str = "default") -> RawSQL:
+    """
+    ``ids`` for ``pk__in`` as one parameter (a JSON array on SQLite, an array on PostgreSQL): Django prepares
+    a plain list value by value each time a query is built, which costs milliseconds at 500 ids.
+    """
+    ids = [int(pk) for pk in ids]
+    if connections[using].vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))  # noqa: S611 - a constant; the ids are a parameter.
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))  # noqa: S611
 
 
 class RankedResults:

@@ -1,11 +1,11 @@
 from django.core.cache import cache
 
 from scenes.models import StatsSnapshot
-from scenes.querysets import forget_derived_tropes
+from scenes.querysets import forget_taxonomy
 
 
 def cold_cache():
     """Nothing counted or cached anywhere (shared cache, this process's copies, the stats snapshot)."""
     cache.clear()
-    forget_derived_tropes()
+    forget_taxonomy()
     StatsSnapshot.objects.all().delete()

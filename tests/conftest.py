@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from scenes.querysets import forget_derived_tropes
+from scenes.querysets import forget_taxonomy
 from tests.factories import SceneFactory, UserFactory
 
 
@@ -9,10 +9,10 @@ from tests.factories import SceneFactory, UserFactory
 def empty_cache():
     """The taxonomy cache must not leak rows between tests' databases."""
     cache.clear()
-    forget_derived_tropes()
+    forget_taxonomy()
     yield
     cache.clear()
-    forget_derived_tropes()
+    forget_taxonomy()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from PIL import Image
 
 from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneTrope, Trope, TropeAlias, TropeGroup
@@ -680,3 +681,16 @@ def test_a_curated_trope_on_scenes_cannot_become_derived(moderator_client):
     assert "attached to 1 scene" in response.text
     trope.refresh_from_db()
     assert trope.rule == ""
+
+
+def test_a_trope_renamed_in_admin_shows_its_new_name_on_scene_cards_at_once(
+    moderator_client, django_capture_on_commit_callbacks
+):
+    trope = Trope.objects.get(slug="comfort")
+    SceneFactory(tropes=["comfort"])
+    chip = 'href="/tropes/comfort/">{}</a>'  # On the scene card (the facets link to ?trope=comfort).
+    assert chip.format(escape(trope.name)) in moderator_client.get("/scenes/").content.decode()  # Now cached.
+    with django_capture_on_commit_callbacks(execute=True):  # The cached tropes are dropped once the edit commits.
+        response = moderator_client.post(url_for(Trope, "change", trope.pk), trope_form(trope, name="Soothing"))
+    assert response.status_code == 302
+    assert chip.format("Soothing") in moderator_client.get("/scenes/").content.decode()
