@@ -175,6 +175,10 @@ class SceneFilter(django_filters.FilterSet):
     class Meta:
         fields = ["q", "drama", "actor", "verdict", "year", "trope", "exclude", "sort"]
 
+    # Set when the filters run (filter_queryset): a search's ranked ids, and whether results come by relevance.
+    ranked_ids: list[int] | None = None
+    by_relevance = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Actors are chosen from actor pages and scene cards; a select of every actor would not scale.
