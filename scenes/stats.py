@@ -124,8 +124,8 @@ class SiteStats:
 
     @classmethod
     def from_json(cls, data: dict) -> "SiteStats":
-        """The numbers from to_json(), with the tropes read again (one query; a trope deleted since drops out)."""
-        tropes = Trope.objects.select_related("group").in_bulk([item["trope"] for item in data["tropes"]])
+        """The numbers from to_json(), with the tropes from the cached taxonomy (a trope deleted since drops out)."""
+        tropes = Trope.objects.taxonomy()
         return cls(
             overall=Tally(**data["overall"]),
             girl_initiated=data["girl_initiated"],
@@ -155,15 +155,6 @@ class SiteStats:
 
 def _sum(name: str, condition: Q | None = None) -> Sum:
     return Sum(name, filter=condition, default=0)
-
-
-def _tallies(condition: Q | None = None, prefix: str = "") -> dict:
-    """Aggregates for a Tally of the scenes matching ``condition`` (all when None), named with ``prefix``."""
-    return {
-        f"{prefix}scenes": Count("pk", filter=condition),
-        f"{prefix}awesome": _sum("awesome_count", condition),
-        f"{prefix}awkward": _sum("awkward_count", condition),
-    }
 
 
 def _tally(row: dict, prefix: str = "") -> Tally:
@@ -295,7 +286,7 @@ def _years(dramas: list[DramaCount], girl: Trope | None, second: Trope | None) -
 def compute_site_stats() -> SiteStats:
     """Everything /stats/ shows: four queries, whatever the size of the catalogue."""
     published = Scene.objects.published()
-    tropes = list(Trope.objects.select_related("group"))
+    tropes = list(Trope.objects.taxonomy().values())  # In the taxonomy's order: group, position, name.
     derived = [trope for trope in tropes if trope.is_derived]
     rules = {trope.rule: trope for trope in derived}
     dramas = counts_by_drama(derived)
