@@ -97,7 +97,7 @@ class SceneList(ReadView, generics.ListAPIView):
     """Published back hugs, filtered and sorted by the same query parameters as /scenes/."""
 
     serializer_class = s.SceneSerializer
-    queryset = Scene.objects.published().for_cards()
+    queryset = Scene.objects.published().for_cards().with_actors()
     filter_backends = [FilterSetBackend]
     filterset_class = SceneFilter
 
@@ -109,7 +109,7 @@ class SceneDetail(ReadView, generics.RetrieveAPIView):
     serializer_class = s.SceneSerializer
 
     def get_object(self):
-        return published_scene(self.kwargs["pk"], Scene.objects.published().for_cards())
+        return published_scene(self.kwargs["pk"], Scene.objects.published().for_cards().with_actors())
 
 
 # Dramas, actors, characters, tropes.

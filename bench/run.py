@@ -9,6 +9,11 @@ the run (no query log). Every request runs twice untimed first, then --repeat ti
 median and the 95th percentile, the median with templates not rendered (the view's own work: parsing, search,
 pagination, facets), the number of database queries and of results.
 
+A search is timed as a new one: before every request the kept rankings are made out of date (as any change
+to the catalogue does) and the rendered scene cards are dropped, so it is ranked, counted and rendered in
+full. "repeated" is the same search made again at once: its ranking and cards are kept (scenes.search_cache,
+scenes.cards), as when many readers search for the same drama or actor.
+
 The stats page reads its numbers from the cache, else from their snapshot in the database (kept fresh by
 ``manage.py refresh_stats``): "nothing counted" deletes both before every request, so the request counts;
 "cold" empties the cache only; "warm" neither. The time refresh_stats takes to count is printed too.
@@ -31,19 +36,20 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.core.cache import cache  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpResponse, QueryDict  # noqa: E402
-from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import Resolver404, resolve  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from scenes import views  # noqa: E402
+from scenes.cards import render_cards  # noqa: E402
 from scenes.filters import SceneFilter  # noqa: E402
 from scenes.models import Actor, Character, Drama, Scene, StatsSnapshot  # noqa: E402
 from scenes.querysets import forget_taxonomy  # noqa: E402
+from scenes.search_cache import search_changed  # noqa: E402
 from scenes.search_models import SearchMiss  # noqa: E402
 from scenes.stats import refresh_site_stats  # noqa: E402
 
@@ -96,51 +102,64 @@ def results(url: str) -> str:
 
 def empty_caches(*, uncounted: bool = False):
     """
-    The shared cache and this process's copy of the derived tropes emptied: what a reader finds after a
-    cache flush. ``uncounted`` also deletes the stats snapshot, so the request counts the site's numbers
-    itself (what the first reader ever finds, or one after the snapshot went stale with no refresh_stats).
+    Every cache emptied (shared cache, rendered cards) and this process's copy of the derived tropes dropped:
+    what a reader finds after a cache flush. ``uncounted`` also deletes the stats snapshot, so the request
+    counts the site's numbers itself (what the first reader ever finds, or one after the snapshot went stale
+    with no refresh_stats).
     """
-    cache.clear()
+    for store in caches.all():
+        store.clear()
     forget_taxonomy()
     if uncounted:
         StatsSnapshot.objects.all().delete()
 
 
-def measure(client: Client, url: str, repeat: int, *, cold_cache: bool, uncounted=False) -> tuple[list[float], int]:
-    for _ in range(2):
-        if cold_cache:
-            empty_caches(uncounted=uncounted)
-        client.get(url)
+def new_search():
+    """
+    As if nobody had made this search since the catalogue last changed, and nobody had seen its scene cards:
+    the search is ranked and its cards rendered again (the rest of the cache stays warm, as on a live site).
+    """
+    search_changed()
+    caches["cards"].clear()
+
+
+def measure(client: Client, url: str, repeat: int, prepare=None) -> tuple[list[float], int]:
     times = []
-    for _ in range(repeat):
-        if cold_cache:
-            empty_caches(uncounted=uncounted)
+    for run in range(repeat + 2):  # Two untimed first.
+        if prepare:
+            prepare()
         started = time.perf_counter()
         response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
+        if run >= 2:
+            times.append((time.perf_counter() - started) * 1000)
     return times, response.status_code
 
 
-def timed(client: Client, url: str, repeat: int, *, cold_cache: bool = False, uncounted: bool = False) -> dict:
-    """Times of the whole request, and of the same request with templates not rendered (the view's work)."""
-    times, status = measure(client, url, repeat, cold_cache=cold_cache, uncounted=uncounted)
+def timed(client: Client, url: str, repeat: int, prepare=None) -> dict:
+    """
+    Times of the whole request, and of the same request with templates not rendered (the view's work), each
+    after ``prepare()``; for a search, also repeated with nothing prepared (the ranking and cards kept).
+    """
+    times, status = measure(client, url, repeat, prepare)
     with mock.patch.object(views, "render", lambda request, *args, **kwargs: HttpResponse()):
-        unrendered, _ = measure(client, url, repeat, cold_cache=cold_cache, uncounted=uncounted)
-    if cold_cache:
-        empty_caches(uncounted=uncounted)
+        unrendered, _ = measure(client, url, repeat, prepare)
+    repeated = measure(client, url, repeat)[0] if prepare is new_search else None
+    if prepare:
+        prepare()
     settings.DEBUG = True  # Count the queries of one more request.
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     settings.DEBUG = False
-    return {"times": times, "unrendered": unrendered, "queries": len(captured), "status": status}
+    return {"times": times, "unrendered": unrendered, "repeated": repeated, "queries": len(captured), "status": status}
 
 
 def row(label, measured, found="") -> str:
     times = measured["times"]
     p95 = statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
+    repeated = f"{statistics.median(measured['repeated']):9.1f}" if measured.get("repeated") else f"{'':9}"
     return (
         f"{label:<46} {statistics.median(times):8.1f} {p95:8.1f} {statistics.median(measured['unrendered']):9.1f} "
-        f"{measured['queries']:8d} {measured['status']:6d} {found:>8}"
+        f"{repeated} {measured['queries']:8d} {measured['status']:6d} {found:>8}"
     )
 
 
@@ -156,40 +175,46 @@ def main():
         f"{connection.pg_version if connection.vendor == 'postgresql' else ''}: "
         f"{Scene.objects.count()} scenes, {Drama.objects.count()} dramas; {args.repeat} requests each"
     )
-    print(f"{'request (ms)':<46} {'median':>8} {'p95':>8} {'no render':>9} {'queries':>8} {'status':>6} {'results':>8}")
-    medians, unrendered = [], []
+    print(
+        f"{'request (ms)':<46} {'median':>8} {'p95':>8} {'no render':>9} {'repeated':>9} {'queries':>8} "
+        f"{'status':>6} {'results':>8}"
+    )
+    medians, unrendered, repeated = [], [], []
     for label, url in searches():
-        measured = timed(client, url, args.repeat)
+        measured = timed(client, url, args.repeat, prepare=new_search)
         print(row(label, measured, results(url)), flush=True)
         medians.append(statistics.median(measured["times"]))
         unrendered.append(statistics.median(measured["unrendered"]))
-    summary = f"{statistics.median(medians):8.1f} {'':8} {statistics.median(unrendered):9.1f}"
+        repeated.append(statistics.median(measured["repeated"]))
+    summary = f"{statistics.median(medians):8.1f} {'':8} {statistics.median(unrendered):9.1f} "
+    summary += f"{statistics.median(repeated):9.1f}"
     print(f"{'(median of the medians above)':<46} {summary}   target {SEARCH_TARGET_MS}")
     try:
         resolve("/stats/")
     except Resolver404:
         print("/stats/ is not routed in this tree: the stats page was not timed.")
     else:
-        for label, cold, uncounted in (
-            ("stats page, nothing counted yet", True, True),
-            ("stats page, cold cache (snapshot counted)", True, False),
-            ("stats page, warm cache", False, False),
+        for label, prepare in (
+            ("stats page, nothing counted yet", lambda: empty_caches(uncounted=True)),
+            ("stats page, cold cache (snapshot counted)", empty_caches),
+            ("stats page, warm cache", None),
         ):
-            print(row(label, timed(client, "/stats/", args.repeat, cold_cache=cold, uncounted=uncounted)), flush=True)
+            print(row(label, timed(client, "/stats/", args.repeat, prepare)), flush=True)
         refreshed = [clock(refresh_site_stats) for _ in range(max(args.repeat // 5, 3))]
         print(f"{'(refresh_stats: counting the numbers again)':<46} {statistics.median(refreshed):8.1f}")
         print(f"{'':<46} target {STATS_TARGET_MS} (cold)")
     for label, url in (("front page", "/"), ("catalogue, no filter", "/scenes/"), ("trope guide", "/tropes/")):
-        for state, cold in (("cold", True), ("warm", False)):
-            print(row(f"(for reference) {label}, {state} cache", timed(client, url, args.repeat, cold_cache=cold)))
-    # Where a search page's rendering goes: mostly the 24 scene cards.
+        for state, prepare in (("cold", empty_caches), ("warm", None)):
+            print(row(f"(for reference) {label}, {state} cache", timed(client, url, args.repeat, prepare)))
+    # Where a search page's rendering goes: mostly the 24 scene cards, unless they are kept.
     cards = list(Scene.objects.published().for_cards()[:24])
-
-    def render_cards():
-        return [render_to_string("scenes/_scene_card.html", {"scene": scene}) for scene in cards]
-
-    rendered = [clock(render_cards) for _ in range(args.repeat)]
-    print(f"{'(diagnosis) rendering 24 scene cards alone':<46} {statistics.median(rendered):8.1f}")
+    for label, prepare in (("rendered", caches["cards"].clear), ("kept", None)):
+        spent = []
+        for _ in range(args.repeat):
+            if prepare:
+                prepare()
+            spent.append(clock(lambda: render_cards(cards)))
+        print(f"{f'(diagnosis) 24 scene cards, {label}':<46} {statistics.median(spent):8.1f}")
     SearchMiss.objects.filter(first_seen__gte=started).delete()  # The misses this run recorded.
 
 

@@ -177,6 +177,7 @@ class SceneFilter(django_filters.FilterSet):
 
     # Set when the filters run (filter_queryset): a search's ranked ids, and whether results come by relevance.
     ranked_ids: list[int] | None = None
+    searched = None  # The queryset the search ran in (every other filter applied): pages of results come from it.
     by_relevance = False
 
     def __init__(self, *args, **kwargs):
@@ -190,6 +191,7 @@ class SceneFilter(django_filters.FilterSet):
         self.ranked_ids = None
         if text:
             # Searched last, so the ranking sees only what the other filters keep; results come by relevance.
+            self.searched = queryset
             queryset = queryset.search(text)
             self.ranked_ids = queryset.ranked_ids
         sort = self.form.cleaned_data.get("sort")
@@ -201,7 +203,7 @@ class SceneFilter(django_filters.FilterSet):
     def results(self):
         """What to paginate: the filtered scenes, or for a search by relevance its ranked ids (see RankedResults)."""
         found = self.qs
-        return RankedResults(found, self.ranked_ids) if self.by_relevance else found
+        return RankedResults(self.searched, self.ranked_ids) if self.by_relevance else found
 
     def result_ids(self) -> list[int] | None:
         """For a search, the ids of every result (at most search.SEARCH_RESULTS); None otherwise."""

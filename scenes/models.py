@@ -376,7 +376,13 @@ class SceneTrope(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scene", "trope"], name="scene_trope_once")]
-        indexes = [models.Index(fields=["trope", "is_public", "scene"], name="scenetrope_public")]
+        indexes = [
+            models.Index(fields=["trope", "is_public", "scene"], name="scenetrope_public"),
+            # A set of scenes' public tropes (a search's facet counts) read from the index alone.
+            models.Index(
+                fields=["scene", "trope"], condition=models.Q(is_public=True), name="scenetrope_public_by_scene"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.trope} on scene {self.scene_id}"

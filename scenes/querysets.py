@@ -110,8 +110,12 @@ class SceneQuerySet(models.QuerySet):
         return self.published()
 
     def for_cards(self):
-        """Everything a scene card shows, in a fixed number of queries."""
-        return self.select_related("drama", "hugger__actor", "hugged__actor").prefetch_related(*card_prefetches())
+        """Everything a scene card shows, in a fixed number of queries (the characters' actors are not on cards)."""
+        return self.select_related("drama", "hugger", "hugged").prefetch_related(*card_prefetches())
+
+    def with_actors(self):
+        """The characters' actors too (the scene page and the API name them; cards do not)."""
+        return self.select_related("hugger__actor", "hugged__actor")
 
     def with_all_tropes(self, tropes):
         """Scenes that carry every one of ``tropes``."""

@@ -23,6 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from .search_cache import kept_ranking
 from .search_index import SCENE_FTS, SUGGESTION_FTS
 from .search_models import SceneSearch, SearchMiss, SearchSuggestion
 from .search_text import parse_query, words
@@ -49,6 +50,9 @@ def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
     On PostgreSQL, when the words find nothing, the drama title or actor name closest to the search
     (trigram similarity, over the suggestions) is searched instead: "Lee Minoh" finds Lee Min-ho's scenes.
     That costs two more queries, only then.
+
+    The same search with the same filters is ranked once a minute at most, while nothing it depends on
+    changes (scenes.search_cache).
     """
     query = parse_query(text)
     if not query:
@@ -57,13 +61,18 @@ def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
     if vendor not in RANKING:
         raise NotImplementedError(f"tropedb's search supports SQLite and PostgreSQL, not {vendor}.")
     try:
+        filters = str(scenes.order_by().values("pk").query)  # Every other filter, as SQL: part of the ranking's key.
+    except EmptyResultSet:  # Another filter already rules everything out.
+        return []
+
+    def rank() -> list[int]:
         ranked = _ranked(scenes, query)
         if not ranked and vendor == "postgresql":
             closest = _closest_name(text, using=scenes.db)
             ranked = _ranked(scenes, parse_query(closest)) if closest else []
-    except EmptyResultSet:  # Another filter already rules everything out.
-        return []
-    return ranked
+        return ranked
+
+    return kept_ranking((vendor, scenes.db, text, filters), rank)
 
 
 def search_scenes(scenes: models.QuerySet, text: str) -> models.QuerySet:
@@ -92,11 +101,12 @@ def id_list(ids: list[int], *, using: str = "default") -> RawSQL:
 class RankedResults:
     """
     Search results for a paginator: the count is the number of ranked ids, and a page fetches only its own
-    rows (its slice of the ids, in rank order) instead of sorting every result to cut one page out.
+    rows (its slice of the ids, in rank order) from ``scenes``, the queryset that was searched, instead of
+    sorting every result to cut one page out.
     """
 
-    def __init__(self, found: models.QuerySet, ids: list[int]):
-        self.found, self.ids = found, ids
+    def __init__(self, scenes: models.QuerySet, ids: list[int]):
+        self.scenes, self.ids = scenes, ids
 
     def count(self) -> int:
         return len(self.ids)
@@ -107,7 +117,8 @@ class RankedResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        return list(self.found.filter(pk__in=self.ids[index]))  # Still ordered by search_rank.
+        ids = self.ids[index]
+        return list(self.scenes.filter(pk__in=ids).annotate(search_rank=RankIn(ids)).order_by("search_rank"))
 
 
 class RankIn(Func):

@@ -28,6 +28,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connections, transaction
 from django.db.models import Q
 
+from .search_cache import search_changed
 from .search_text import document
 
 SCENE_FTS = "scenes_scenesearch_fts"
@@ -174,6 +175,7 @@ def reindex_scenes(scene_ids, *, apps=global_apps, using: str = "default") -> in
                 vector = _vector(("titles", "A"), ("names", "A"), ("place", "B"), ("body", "C"))
                 search_model.objects.using(using).filter(scene_id__in=chunk).update(vector=vector)
             written += len(documents)
+    search_changed(using=using)
     return written
 
 

@@ -6,13 +6,17 @@ with what they index (CASCADE), and characters, actors and dramas with scenes ca
 Writes that skip signals (bulk_create, QuerySet.update of indexed fields, raw fixtures) rebuild the index
 themselves: ``manage.py rebuild_search_index`` or scenes.search_index.reindex_scenes(). The tallies the
 community services update with QuerySet.update() are not part of any search document.
+
+Any saved or deleted scene, and any trope put on or taken off one, also makes kept search rankings out of
+date (scenes.search_cache).
 """
 
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Actor, Character, Drama, Scene, Trope, TropeAlias
+from .models import Actor, Character, Drama, Scene, SceneTrope, Trope, TropeAlias
+from .search_cache import search_changed
 from .search_index import reindex_scenes, reindex_suggestions
 
 # The fields each model contributes to search documents; a save that names others (update_fields) is skipped.
@@ -75,3 +79,13 @@ def trope_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 def alias_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if changes_search(sender, raw=raw, update_fields=update_fields):
         reindex_suggestions(tropes=[instance.trope_id], aliases=[instance.pk])
+
+
+@receiver(post_save, sender=Scene, dispatch_uid="search-rankings-scene-saved")
+@receiver(post_delete, sender=Scene, dispatch_uid="search-rankings-scene-deleted")
+@receiver(post_save, sender=SceneTrope, dispatch_uid="search-rankings-trope-attached")
+@receiver(post_delete, sender=SceneTrope, dispatch_uid="search-rankings-trope-detached")
+@receiver(m2m_changed, sender=Scene.tropes.through, dispatch_uid="search-rankings-tropes-changed")
+def rankings_changed(sender, instance, raw=False, using="default", **kwargs):
+    """A publication, an edit or a scene's tropes can change what a search finds: rank searches afresh."""
+    search_changed(using=using)

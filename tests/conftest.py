@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from scenes.querysets import forget_taxonomy
 from tests.factories import SceneFactory, UserFactory
@@ -7,11 +7,13 @@ from tests.factories import SceneFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The taxonomy cache must not leak rows between tests' databases."""
-    cache.clear()
+    """Cached rows (the taxonomy) and rendered cards must not leak between tests' databases."""
+    for store in caches.all():
+        store.clear()
     forget_taxonomy()
     yield
-    cache.clear()
+    for store in caches.all():
+        store.clear()
     forget_taxonomy()
 
 

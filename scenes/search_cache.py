@@ -1,0 +1,46 @@
+"""
+Search rankings kept for a minute, so a search many readers make (a drama's title, an actor's name, a trope's
+word) is ranked once rather than on every request.
+
+A ranking is stored under the words searched, the other filters (as their SQL, which includes the tropes a
+fan hides) and the search generation. Whatever can change a ranking moves the generation on: a scene saved or
+deleted (an edit, publication, rejection, a merge), a trope attached to or taken off a scene, the search index
+rebuilt (scenes.signals, scenes.search_index). The next search then ranks afresh. The generation moves when the
+change is made and again once it is committed, so a search that ran in between cannot keep what it saw.
+
+Only the ranked ids are kept: a page fetches its scenes through the filters again (publication included), so
+nothing a reader may not see is shown from a kept ranking.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db import transaction
+
+RANKING_SECONDS = 60
+GENERATION_KEY = "search:generation"
+
+
+def search_changed(using: str = "default") -> None:
+    """Rankings made so far are out of date: now, and again when the current transaction commits."""
+    _next_generation()
+    transaction.on_commit(_next_generation, using=using)
+
+
+def _next_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # Not in the cache (first change, or evicted): any new value will do.
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def kept_ranking(parts: tuple, rank) -> list[int]:
+    """The ranking for ``parts`` (what identifies the search) while kept, else ``rank()``, which is then kept."""
+    generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    key = f"search:ranking:{generation}:{digest}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = rank()
+        cache.set(key, ids, RANKING_SECONDS)
+    return ids
