@@ -2,11 +2,12 @@
 Scene cards, the most rendered piece of the site (24 to a catalogue page, more on the front page): each card's
 HTML is kept in the "cards" cache and reused while what it shows stays the same.
 
-A card is stored under a digest of everything it shows (the scene's episode and time, characters, setting,
-tallies, drama, first screenshot, tropes and, for this reader, its spoiler notice) and of the card templates'
-source. A vote, an edit, a renamed trope or a new template therefore makes a new key: nothing has to be
-invalidated and a stale card is never served; entries no longer asked for expire or are evicted. Readers who
-see the same card share one entry; a fan whose spoiler settings differ gets their own.
+card() gathers what a card shows as plain values (names, tallies, links, the first screenshot's addresses,
+the tropes and, for this reader, the spoiler notice); the card template reads nothing else. Those values and
+the card templates' source are the key the HTML is kept under, so a vote, an edit, a renamed trope or a new
+template makes a new key: nothing has to be invalidated and a stale card is never served; entries no longer
+asked for expire or are evicted. Readers who see the same card share one entry; a fan whose spoiler
+settings differ gets their own.
 """
 
 import hashlib
@@ -14,16 +15,17 @@ import hashlib
 from django.core.cache import caches
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 
 from community.preferences import ViewerPreferences, viewer_preferences
 
-from .models import SceneImage
+from .links import cached_reverse, reverser
 
 CARD_TEMPLATE = "scenes/_scene_card.html"
 # Included by the card: its source is part of every key too.
 CARD_PARTS = ("scenes/_spoiler.html",)
 CARD_TIMEOUT = 24 * 60 * 60
-CARDS_SHOWN_TROPES = 5  # Keep in step with the card template's slice.
+SHOWN_TROPES = 5  # The rest are counted ("+2").
 
 
 def render_cards(scenes, request=None) -> list[SafeString]:
@@ -34,61 +36,63 @@ def render_cards(scenes, request=None) -> list[SafeString]:
     preferences = viewer_preferences(request) if request is not None else ViewerPreferences(None)
     template = get_template(CARD_TEMPLATE)
     salt = _templates_digest(template)
-    contexts, keys = [], []
-    for scene in scenes:
-        context = {"scene": scene, "spoiler": preferences.spoiler(scene)}
-        contexts.append(context)
-        keys.append(f"card:{_digest(salt, card_values(**context))}")
+    link = reverser()
+    cards = [card(scene, preferences.spoiler(scene), link) for scene in scenes]
+    keys = [f"card:{_digest(salt, values)}" for values in cards]
     store = caches["cards"]
     found = store.get_many(keys)
     rendered = {}
-    for key, context in zip(keys, contexts, strict=True):
+    for key, values in zip(keys, cards, strict=True):
         if key not in found and key not in rendered:
-            rendered[key] = template.render(context)  # The card needs nothing from the request.
+            rendered[key] = template.render({"card": values})  # The card needs nothing from the request.
     if rendered:
         store.set_many(rendered, CARD_TIMEOUT)
     return [SafeString(found.get(key) or rendered[key]) for key in keys]
 
 
-def card_values(*, scene, spoiler) -> tuple:
-    """Everything the card template shows of ``scene``: two cards with the same values render the same HTML."""
+def card(scene, spoiler, link=cached_reverse) -> dict:
+    """Everything ``scene``'s card shows, as plain values (for a scene fetched with for_cards())."""
     images = scene.images.all()
     image = images[0] if images else None
     tropes = scene.public_tropes()
-    drama, hugger, hugged = scene.drama, scene.hugger, scene.hugged
-    return (
-        scene.pk,
-        scene.episode,
-        scene.start_seconds,
-        scene.setting,
-        scene.is_illustrative,
-        (scene.awesome_count, scene.awkward_count, scene.favourite_count, scene.comment_count),
-        (drama.slug, drama.title),
-        (hugger.name, hugged.name),
-        # The files' names stand for their URLs (the storage's address is in the salt: _templates_digest).
-        (image.image.name, image.thumbnail_small.name, image.thumbnail_medium.name, image.width, image.height)
+    drama = scene.drama
+    return {
+        "url": link("scenes:scene-detail", scene.pk),
+        "drama": drama.title,
+        "drama_url": link("scenes:drama-detail", drama.slug),
+        "episode": scene.episode,
+        "timecode": scene.timecode,
+        "hugger": scene.hugger.name,
+        "hugged": scene.hugged.name,
+        "setting": capfirst(scene.setting),
+        "awesome": scene.awesome_count,
+        "awkward": scene.awkward_count,
+        "favourites": scene.favourite_count,
+        "comments": scene.comment_count,
+        "image": {
+            "src": image.thumbnail_url,
+            "srcset": image.srcset(),
+            "width": image.width or 640,
+            "height": image.height or 360,
+        }
         if image
         else None,
-        len(tropes),
-        tuple((trope.slug, trope.name, trope.group.slug) for trope in tropes[:CARDS_SHOWN_TROPES]),
-        spoiler.notice if spoiler else None,
-    )
+        "tropes": [
+            {"name": trope.name, "url": link("scenes:trope-detail", trope.slug), "group": trope.group.slug}
+            for trope in tropes[:SHOWN_TROPES]
+        ],
+        "more_tropes": max(len(tropes) - SHOWN_TROPES, 0),
+        "illustrative": scene.is_illustrative,
+        "spoiler": {"notice": spoiler.notice} if spoiler else None,
+    }
 
 
 def _templates_digest(template) -> str:
-    """
-    The card templates' source and where screenshots are served from, digested: a deploy that changes either
-    changes every key. (Cheap: the template loader keeps compiled templates, so this hashes a few kilobytes of
-    text per page.)
-    """
-    storage = SceneImage._meta.get_field("image").storage
-    sources = [
-        template.template.source,
-        *(get_template(name).template.source for name in CARD_PARTS),
-        f"{type(storage).__module__}.{type(storage).__name__} {storage.url('')}",
-    ]
+    """The card templates' source, digested: a deploy that changes them changes every key. (Cheap: the template
+    loader keeps compiled templates, so this hashes a few kilobytes of text per page.)"""
+    sources = [template.template.source, *(get_template(name).template.source for name in CARD_PARTS)]
     return hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
 
 
-def _digest(salt: str, values: tuple) -> str:
+def _digest(salt: str, values: dict) -> str:
     return hashlib.blake2b(f"{salt}{values!r}".encode(), digest_size=16).hexdigest()

@@ -14,6 +14,12 @@ def cached_reverse(viewname: str, *args) -> str:
     return _reverse(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), viewname, args)
 
 
+def reverser():
+    """cached_reverse with the URL conf and script prefix looked up once, for a loop that links many things."""
+    urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    return lambda viewname, *args: _reverse(urlconf, prefix, viewname, args)
+
+
 @lru_cache(maxsize=4096)
 def _reverse(urlconf: str, prefix: str, viewname: str, args: tuple) -> str:
     return reverse(viewname, urlconf=urlconf, args=args)

@@ -9,7 +9,7 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 
 from .models import Character, Drama, Scene
-from .stats import Tally, _sum, share
+from .stats import Tally, share, sum_or_zero
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,8 @@ def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
     visible = scenes if visible is None else visible
     totals = scenes.order_by().aggregate(
         scenes=Count("pk"),
-        awesome=_sum("awesome_count"),
-        awkward=_sum("awkward_count"),
+        awesome=sum_or_zero("awesome_count"),
+        awkward=sum_or_zero("awkward_count"),
         girl_initiated=Count("pk", filter=Q(hugger__gender=Character.Gender.FEMALE)),
         second_lead=Count("pk", filter=Q(hugger__role__in=Character.SECOND_LEADS)),
     )

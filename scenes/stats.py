@@ -153,7 +153,8 @@ class SiteStats:
         )
 
 
-def _sum(name: str, condition: Q | None = None) -> Sum:
+def sum_or_zero(name: str, condition: Q | None = None) -> Sum:
+    """SUM of ``name`` (where ``condition`` holds), 0 rather than NULL when no row counts."""
     return Sum(name, filter=condition, default=0)
 
 
@@ -236,7 +237,9 @@ def curated_trope_tallies() -> dict[int, Tally]:
         SceneTrope.objects.filter(is_public=True, scene__status=Scene.Status.PUBLISHED)
         .order_by()
         .values("trope_id")
-        .annotate(scenes=Count("pk"), awesome=_sum("scene__awesome_count"), awkward=_sum("scene__awkward_count"))
+        .annotate(
+            scenes=Count("pk"), awesome=sum_or_zero("scene__awesome_count"), awkward=sum_or_zero("scene__awkward_count")
+        )
     )
     return {row["trope_id"]: _tally(row) for row in rows}
 
