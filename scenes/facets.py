@@ -13,6 +13,7 @@ from django.http import QueryDict
 
 from .models import Scene, SceneTrope, Trope, TropeGroup
 from .search import id_list
+from .search_cache import kept
 from .stats import trope_tallies
 
 
@@ -66,14 +67,20 @@ def without_value(params, key: str, value: str | None = None) -> str:
 
 def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
     """
-    How many of ``scenes`` carry each trope, derived ones included: three queries however many scenes.
-    ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again.
+    How many of ``scenes`` carry each trope, derived ones included: two queries however many scenes.
+    ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again,
+    and the counts are kept with the search's ranking (scenes.search_cache).
     """
     if ids is None and scenes.is_every_published():
         # The whole catalogue: the stats' counts, shared with the trope guide and cached for a few minutes.
         return {pk: tally.scenes for pk, tally in trope_tallies().items()}
     if ids is not None:
-        scenes = Scene.objects.filter(pk__in=id_list(ids))
+        return kept("facets", tuple(ids), lambda: _counts(Scene.objects.filter(pk__in=id_list(ids)), ids))
+    return _counts(scenes, None)
+
+
+def _counts(scenes, ids: list[int] | None) -> dict[int, int]:
+    """The counts of trope_counts(), in two queries: attached tropes, then every derived trope at once."""
     # The ids as they are (a search's) or the filtered scenes' ids: read from scenetrope_public_by_scene.
     scene_ids = id_list(ids) if ids is not None else scenes.order_by().values("pk")
     counts = dict(

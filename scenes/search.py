@@ -23,7 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from .search_cache import kept_ranking
+from .search_cache import kept
 from .search_index import SCENE_FTS, SUGGESTION_FTS
 from .search_models import SceneSearch, SearchMiss, SearchSuggestion
 from .search_text import parse_query, words
@@ -72,7 +72,7 @@ def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
             ranked = _ranked(scenes, parse_query(closest)) if closest else []
         return ranked
 
-    return kept_ranking((vendor, scenes.db, text, filters), rank)
+    return kept("ranking", (vendor, scenes.db, text, filters), rank)
 
 
 def search_scenes(scenes: models.QuerySet, text: str) -> models.QuerySet:
@@ -94,7 +94,9 @@ def id_list(ids: list[int], *, using: str = "default") -> RawSQL:
     """
     ids = [int(pk) for pk in ids]
     if connections[using].vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))  # noqa: S611 - a constant; the ids are a parameter.
+        # As an array literal: the driver sends one string rather than adapting each number.
+        array = "{" + ",".join(map(str, ids)) + "}"
+        return RawSQL("SELECT unnest(%s::bigint[])", (array,))  # noqa: S611 - a constant; the ids are a parameter.
     return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))  # noqa: S611
 
 

@@ -8,8 +8,9 @@ deleted (an edit, publication, rejection, a merge), a trope attached to or taken
 rebuilt (scenes.signals, scenes.search_index). The next search then ranks afresh. The generation moves when the
 change is made and again once it is committed, so a search that ran in between cannot keep what it saw.
 
-Only the ranked ids are kept: a page fetches its scenes through the filters again (publication included), so
-nothing a reader may not see is shown from a kept ranking.
+Only the ranked ids are kept, with the facet counts of those ids (which tropes they carry, which characters
+hug in them, so a character's change moves the generation too): a page fetches its scenes through the filters
+again (publication included), so nothing a reader may not see is shown from a kept ranking.
 """
 
 import hashlib
@@ -34,13 +35,16 @@ def _next_generation() -> None:
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
-def kept_ranking(parts: tuple, rank) -> list[int]:
-    """The ranking for ``parts`` (what identifies the search) while kept, else ``rank()``, which is then kept."""
+def kept(kind: str, parts: tuple, compute):
+    """
+    What ``compute()`` found for ``parts`` (what identifies the search: its words and filters, or the ids it
+    found) while kept, else ``compute()``, which is then kept. ``kind`` names what is kept: "ranking", "facets".
+    """
     generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    key = f"search:ranking:{generation}:{digest}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = rank()
-        cache.set(key, ids, RANKING_SECONDS)
-    return ids
+    key = f"search:{kind}:{generation}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, RANKING_SECONDS)
+    return found

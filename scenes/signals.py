@@ -7,8 +7,8 @@ Writes that skip signals (bulk_create, QuerySet.update of indexed fields, raw fi
 themselves: ``manage.py rebuild_search_index`` or scenes.search_index.reindex_scenes(). The tallies the
 community services update with QuerySet.update() are not part of any search document.
 
-Any saved or deleted scene, and any trope put on or taken off one, also makes kept search rankings out of
-date (scenes.search_cache).
+Any saved or deleted scene, any trope put on or taken off one and any saved character or trope also make kept
+search rankings and their facet counts out of date (scenes.search_cache).
 """
 
 from django.db.models import Q
@@ -86,6 +86,11 @@ def alias_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 @receiver(post_save, sender=SceneTrope, dispatch_uid="search-rankings-trope-attached")
 @receiver(post_delete, sender=SceneTrope, dispatch_uid="search-rankings-trope-detached")
 @receiver(m2m_changed, sender=Scene.tropes.through, dispatch_uid="search-rankings-tropes-changed")
+@receiver(post_save, sender=Character, dispatch_uid="search-rankings-character-saved")
+@receiver(post_save, sender=Trope, dispatch_uid="search-rankings-trope-saved")
 def rankings_changed(sender, instance, raw=False, using="default", **kwargs):
-    """A publication, an edit or a scene's tropes can change what a search finds: rank searches afresh."""
+    """
+    A publication, an edit, a scene's tropes, a character's role or gender or a trope's rule (the derived
+    tropes) can change what a search finds and its facet counts: rank searches afresh.
+    """
     search_changed(using=using)
