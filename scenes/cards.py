@@ -24,7 +24,8 @@ from .links import cached_reverse, reverser
 CARD_TEMPLATE = "scenes/_scene_card.html"
 # Included by the card: its source is part of every key too.
 CARD_PARTS = ("scenes/_spoiler.html",)
-CARD_TIMEOUT = 24 * 60 * 60
+# Every vote gives a card a new key; the old entry lingers until this expires, so it stays short.
+CARD_TIMEOUT = 60 * 60
 SHOWN_TROPES = 5  # The rest are counted ("+2").
 
 

@@ -1,16 +1,17 @@
 """
 Search rankings kept for a minute, so a search many readers make (a drama's title, an actor's name, a trope's
-word) is ranked once rather than on every request.
+word) is ranked and counted once rather than on every request.
 
-A ranking is stored under the words searched, the other filters (as their SQL, which includes the tropes a
-fan hides) and the search generation. Whatever can change a ranking moves the generation on: a scene saved or
-deleted (an edit, publication, rejection, a merge), a trope attached to or taken off a scene, the search index
-rebuilt (scenes.signals, scenes.search_index). The next search then ranks afresh. The generation moves when the
-change is made and again once it is committed, so a search that ran in between cannot keep what it saw.
+What is kept: a search's ranked ids, stored under the words searched, the other filters (as their SQL, which
+includes the tropes a fan hides) and the search generation; and the trope counts of those ids (the facets).
+Whatever can change either moves the generation on: a scene saved or deleted (an edit, publication,
+rejection, a merge), a trope attached to or taken off a scene, a character or a trope saved (a role, a gender
+or a rule changes the derived tropes), the search index rebuilt (scenes.signals, scenes.search_index). The
+next search then ranks afresh. The generation moves when the change is made and again once it is committed,
+so a search that ran in between cannot keep what it saw.
 
-Only the ranked ids are kept, with the facet counts of those ids (which tropes they carry, which characters
-hug in them, so a character's change moves the generation too): a page fetches its scenes through the filters
-again (publication included), so nothing a reader may not see is shown from a kept ranking.
+Pages fetch their scenes through the filters again (publication included), so nothing a reader may not see is
+shown from a kept ranking.
 """
 
 import hashlib

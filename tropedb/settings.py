@@ -115,7 +115,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache: Redis when REDIS_URL is set (several app servers share it), local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# "cards" keeps rendered scene cards (scenes.cards): many small entries, apart so they never push out the rest.
+# "cards" keeps rendered scene cards (scenes.cards): many small entries, with their own limit in local memory
+# (so they never push out the rest) and their own key prefix in Redis.
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
