@@ -169,18 +169,63 @@ RANKING = {
         "query": lambda query, strong: query.tsquery(strong=strong),
         "among": "scenes_scenesearch.scene_id IN",
         "few": 10_000,
+        # Both tiers in one pass: the index is searched once, for the weak query (most of the cost: a second
+        # search of it costs as much again), and each match is then told strong or weak. Every strong match is
+        # a weak one (a phrase has every word; the squashed whole is in both: search_text.Query), so none is
+        # missed. Parameters: TIER, weak, strong.
+        "both": {
+            "from": "scenes_scenesearch, "
+            "to_tsquery('simple', %s) AS weak_query, to_tsquery('simple', %s) AS strong_query",
+            "match": "scenes_scenesearch.vector @@ weak_query",
+            "score": "CASE WHEN scenes_scenesearch.vector @@ strong_query "
+            "THEN -ts_rank(scenes_scenesearch.vector, strong_query) "
+            "ELSE %s - ts_rank(scenes_scenesearch.vector, weak_query) END",
+        },
     },
 }
 TIER = 1_000_000  # Larger than any score: a strong match always comes before a weak one.
 
 
+@dataclass
+class Pass:
+    """One ranking query: which matches ("strong", "weak" or "both"), how it finds and scores them, its
+    parameters (those before the filters'), and how many of the newest it takes."""
+
+    kind: str
+    source: str
+    match: str
+    score: str
+    params: list
+    limit: int
+
+
+def _passes(ranking: dict, query) -> list[Pass]:
+    """The queries that rank ``query``, in order (see _ranked)."""
+
+    def tier(kind: str, limit: int) -> Pass:
+        strong = kind == "strong"
+        params = [0 if strong else TIER, ranking["query"](query, strong)]
+        return Pass(kind, ranking["from"], ranking["match"], f"%s + {ranking['score']}", params, limit)
+
+    if query.has_strong and "both" in ranking:
+        both = ranking["both"]
+        params = [TIER, query.tsquery(), query.tsquery(strong=True)]
+        first = Pass("both", both["from"], both["match"], both["score"], params, SEARCH_CANDIDATES)
+        return [first, tier("strong", SEARCH_RESULTS)]
+    return [*([tier("strong", SEARCH_RESULTS)] if query.has_strong else []), tier("weak", SEARCH_CANDIDATES)]
+
+
 def _ranked(scenes, query) -> list[int]:
     """
     Two tiers: scenes matching the search strongly (its words as a phrase, or squashed: a name or a title
-    as written) come first, then those matching every word anywhere; each by score. A query per tier; when
-    the strong matches alone fill SEARCH_RESULTS places, the weak tier is not run. Each tier takes the
+    as written) come first, then those matching every word anywhere; each by score. Each tier takes the
     newest matches only (the database walks its index in id order and stops), SEARCH_RESULTS strong ones and
     SEARCH_CANDIDATES others, so however common the words, a bounded number of rows is scored.
+
+    SQLite runs a query per tier; when the strong matches alone fill SEARCH_RESULTS places, the weak tier is
+    not run. PostgreSQL ranks both tiers in one query (RANKING["postgresql"]["both"]); only when that query
+    stops at SEARCH_CANDIDATES matches with fewer than SEARCH_RESULTS strong ones among them, so that older
+    strong ones may lie beyond, are the strong ones sought apart.
 
     The other filters join in one of two ways, chosen by the database as it runs the query: when they
     keep few scenes (up to RANKING[vendor]["few"]: a drama, an actor), the matches are tested against that
@@ -208,29 +253,33 @@ def _ranked(scenes, query) -> list[int]:
             ("(SELECT few FROM narrow)", f"{ranking['among']} (SELECT id FROM kept)", []),  # noqa: S608
             ("NOT (SELECT few FROM narrow)", look_up, exists_params),
         ]
-    tiers = [(True, SEARCH_RESULTS)] if query.has_strong else []
-    tiers.append((False, SEARCH_CANDIDATES))
     best: dict[int, float] = {}
-    for strong, limit in tiers:
+    for ranking_pass in _passes(ranking, query):
         # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
-        parts, tier_params = [], list(params)
+        parts, pass_params = [], list(params)
         for gate, condition, condition_params in ways:
             parts.append(f"""
                 SELECT * FROM (
-                    SELECT {ranking["scene"]} AS scene_id, %s + {ranking["score"]} AS score
-                    FROM {ranking["from"]}
-                    WHERE {gate} AND {ranking["match"]} AND {condition}
+                    SELECT {ranking["scene"]} AS scene_id, {ranking_pass.score} AS score
+                    FROM {ranking_pass.source}
+                    WHERE {gate} AND {ranking_pass.match} AND {condition}
                     ORDER BY {ranking["scene"]} DESC
                     LIMIT %s
                 ) AS way_{len(parts)}
             """)  # noqa: S608
-            tier_params += [0 if strong else TIER, ranking["query"](query, strong), *condition_params, limit]
+            pass_params += [*ranking_pass.params, *condition_params, ranking_pass.limit]
         with connections[scenes.db].cursor() as cursor:
-            cursor.execute(f"{cte} {' UNION ALL '.join(parts)}", tier_params)
-            for scene_id, score in cursor.fetchall():
-                best[scene_id] = min(score, best.get(scene_id, score))
-        if strong and len(best) >= SEARCH_RESULTS:
-            break  # Strong matches fill every place and come before any weak one: the second tier can wait.
+            cursor.execute(f"{cte} {' UNION ALL '.join(parts)}", pass_params)
+            rows = cursor.fetchall()
+        for scene_id, score in rows:
+            best[scene_id] = min(score, best.get(scene_id, score))
+        if ranking_pass.kind == "both":
+            strong = sum(1 for _, score in rows if score < TIER / 2)
+            if len(rows) < ranking_pass.limit or strong >= SEARCH_RESULTS:
+                # Every match was seen, or the newest strong ones fill every place: none older is needed.
+                break
+        if ranking_pass.kind == "strong" and len(best) >= SEARCH_RESULTS:
+            break  # Strong matches fill every place and come before any weak one: the weak tier can wait.
     return sorted(best, key=lambda scene_id: (best[scene_id], -scene_id))[:SEARCH_RESULTS]
 
 

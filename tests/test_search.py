@@ -312,17 +312,36 @@ def test_search_ranks_in_one_query(django_assert_num_queries):
         assert ranked_scene_ids(Scene.objects.published(), "rooftop") == [scene.pk]
 
 
-def test_the_weak_tier_is_skipped_only_when_strong_matches_fill_the_results(monkeypatch, django_assert_num_queries):
-    """A phrase is ranked in two queries (phrase, then every word anywhere) unless the phrase fills the page."""
+def test_a_phrase_is_ranked_in_as_few_queries_as_its_matches_allow(monkeypatch, django_assert_num_queries):
+    """
+    SQLite ranks a phrase in two queries (the phrase, then every word anywhere) unless the phrase alone fills
+    the results; PostgreSQL ranks both tiers in one query.
+    """
     phrases = [SceneFactory(setting="rainy bus stop") for _ in range(2)]
     scattered = SceneFactory(setting="a bus in the rain", description="Rainy day; the stop is far.")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 2):
         found = ranked_scene_ids(Scene.objects.published(), "rainy bus stop")
     assert set(found[:2]) == {scene.pk for scene in phrases} and found[2:] == [scattered.pk]
     monkeypatch.setattr(search, "SEARCH_RESULTS", 2)
     cold_cache()  # The same search was just ranked and is kept (see the rankings kept, below).
     with django_assert_num_queries(1):
         assert set(ranked_scene_ids(Scene.objects.published(), "rainy bus stop")) == {scene.pk for scene in phrases}
+
+
+def test_the_newest_phrase_matches_filling_the_results_are_ranked_in_one_query(monkeypatch, django_assert_num_queries):
+    phrases = [SceneFactory(setting="rainy bus stop") for _ in range(3)]
+    SceneFactory(setting="a bus in the rain", description="Rainy day; the stop is far.")
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(search, "SEARCH_RESULTS", 2)
+    with django_assert_num_queries(1):
+        assert ranked_scene_ids(Scene.objects.published(), "rainy bus stop") == [phrases[2].pk, phrases[1].pk]
+
+
+def test_an_old_phrase_match_comes_first_when_newer_matches_fill_the_candidates(monkeypatch):
+    old = SceneFactory(setting="rainy bus stop")
+    newer = [SceneFactory(setting="a bus in the rain", description="Rainy day; the stop is far.") for _ in range(3)]
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)  # Only the two newest matches of every word are scored.
+    assert ranked_scene_ids(Scene.objects.published(), "rainy bus stop") == [old.pk, newer[2].pk, newer[1].pk]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Trigram similarity is PostgreSQL's (pg_trgm).")
