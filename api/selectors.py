@@ -1,17 +1,13 @@
 """Reads of the API that no page makes yet: the catalogue's numbers, each computed in the database."""
 
-from django.db.models import Count, IntegerField, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
 from community import scoring
 from scenes.facets import trope_counts
 from scenes.models import Actor, Character, Drama, Scene, Trope
+from scenes.stats import sum_or_zero
 
 PUBLISHED = Q(scenes__status=Scene.Status.PUBLISHED)
-
-
-def _sum(field: str, condition: Q | None = None):
-    return Coalesce(Sum(field, filter=condition), 0, output_field=IntegerField())
 
 
 def scene_stats(scenes) -> dict:
@@ -19,10 +15,10 @@ def scene_stats(scenes) -> dict:
     return {
         **scenes.classification_totals(),
         **scenes.order_by().aggregate(
-            awesome_votes=_sum("awesome_count"),
-            awkward_votes=_sum("awkward_count"),
-            favourites=_sum("favourite_count"),
-            comments=_sum("comment_count"),
+            awesome_votes=sum_or_zero("awesome_count"),
+            awkward_votes=sum_or_zero("awkward_count"),
+            favourites=sum_or_zero("favourite_count"),
+            comments=sum_or_zero("comment_count"),
         ),
     }
 
@@ -34,8 +30,8 @@ def catalogue_stats() -> dict:
     dramas = list(
         Drama.objects.annotate(
             scenes_published=Count("scenes", filter=PUBLISHED),
-            awesome_votes=_sum("scenes__awesome_count", PUBLISHED),
-            awkward_votes=_sum("scenes__awkward_count", PUBLISHED),
+            awesome_votes=sum_or_zero("scenes__awesome_count", PUBLISHED),
+            awkward_votes=sum_or_zero("scenes__awkward_count", PUBLISHED),
         )
         .order_by("title")
         .values("slug", "title", "year", "scenes_published", "awesome_votes", "awkward_votes")

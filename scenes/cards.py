@@ -19,7 +19,7 @@ from django.utils.text import capfirst
 
 from community.preferences import ViewerPreferences, viewer_preferences
 
-from .links import cached_reverse, reverser
+from .links import reverser
 
 CARD_TEMPLATE = "scenes/_scene_card.html"
 # Included by the card: its source is part of every key too.
@@ -51,8 +51,9 @@ def render_cards(scenes, request=None) -> list[SafeString]:
     return [SafeString(found.get(key) or rendered[key]) for key in keys]
 
 
-def card(scene, spoiler, link=cached_reverse) -> dict:
-    """Everything ``scene``'s card shows, as plain values (for a scene fetched with for_cards())."""
+def card(scene, spoiler, link) -> dict:
+    """Everything ``scene``'s card shows, as plain values (for a scene fetched with for_cards()); ``link`` is a
+    links.reverser()."""
     images = scene.images.all()
     image = images[0] if images else None
     tropes = scene.public_tropes()

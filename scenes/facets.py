@@ -75,14 +75,15 @@ def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
         # The whole catalogue: the stats' counts, shared with the trope guide and cached for a few minutes.
         return {pk: tally.scenes for pk, tally in trope_tallies().items()}
     if ids is not None:
-        return kept("facets", tuple(ids), lambda: _counts(Scene.objects.filter(pk__in=id_list(ids)), ids))
-    return _counts(scenes, None)
+        return kept("facets", tuple(ids), lambda: _counts(Scene.objects.filter(pk__in=id_list(ids)), id_list(ids)))
+    return _counts(scenes, scenes.order_by().values("pk"))
 
 
-def _counts(scenes, ids: list[int] | None) -> dict[int, int]:
-    """The counts of trope_counts(), in two queries: attached tropes, then every derived trope at once."""
-    # The ids as they are (a search's) or the filtered scenes' ids: read from scenetrope_public_by_scene.
-    scene_ids = id_list(ids) if ids is not None else scenes.order_by().values("pk")
+def _counts(scenes, scene_ids) -> dict[int, int]:
+    """
+    The counts of trope_counts(), in two queries: attached tropes (by ``scene_ids``, the scenes' ids as SQL,
+    read from scenetrope_public_by_scene), then every derived trope at once.
+    """
     counts = dict(
         SceneTrope.objects.filter(is_public=True, scene__in=scene_ids)
         .values_list("trope")
