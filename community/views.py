@@ -20,6 +20,7 @@ from . import selectors, services
 from .access import fan_action, safe_next
 from .forms import CommentForm, FavouriteForm, ReportForm, TropeVoteForm, VoteForm
 from .models import Comment, Favourite
+from .preferences import viewer_preferences
 
 User = get_user_model()
 
@@ -196,9 +197,11 @@ def profile(request, username):
     if fan is None:
         raise Http404("No fan by that name.")
     is_owner = request.user.pk == fan.pk
+    viewer = viewer_preferences(request)
     submissions = Scene.objects.filter(submitted_by=fan).for_cards().newest_first()
     if not is_owner:
-        submissions = submissions.published()
+        # The owner sees every submission of theirs, with its status; other readers, the published ones they want.
+        submissions = submissions.published().for_viewer(viewer)
     context = {
         "fan": fan,
         "is_owner": is_owner,
@@ -209,6 +212,7 @@ def profile(request, username):
         "submissions": submissions,
         "favourites": Scene.objects.published()
         .filter(favourites__fan=fan)
+        .for_viewer(viewer)
         .for_cards()
         .prefetch_related(Prefetch("favourites", queryset=Favourite.objects.filter(fan=fan)))
         .order_by("-favourites__created_at"),
@@ -219,7 +223,7 @@ def profile(request, username):
 @require_safe
 def help_classify(request):
     """Scenes where one more vote matters: few votes, a near 50/50 split, or tropes still undecided."""
-    published = Scene.objects.published().for_cards()
+    published = Scene.objects.published().for_cards().for_viewer(viewer_preferences(request))
     context = {
         "few_votes": published.needing_votes()[:8],
         "split": published.split_verdicts()[:8],

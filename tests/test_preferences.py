@@ -6,7 +6,8 @@ import pytest
 
 from community.models import FanProfile
 from community.preferences import set_trope_hidden
-from scenes.models import Trope
+from scenes.models import Scene, Trope
+from tests.community_factories import FanFactory, FavouriteFactory
 from tests.discovery_support import cast_for, count_queries
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +48,27 @@ def test_a_hidden_trope_leaves_the_catalogue(client, catalogue, fan_hiding_reluc
     assert {catalogue.welcome, catalogue.hers} <= set(response.context["page"].object_list)
 
 
-@pytest.mark.parametrize("url", ["/", "/dramas/the-heirs/", "actor", "/tropes/possession/", "/scenes/?drama=the-heirs"])
+@pytest.mark.parametrize(
+    "url", ["/", "/dramas/the-heirs/", "actor", "/tropes/possession/", "/scenes/?drama=the-heirs", "/help-classify/"]
+)
 def test_a_hidden_trope_leaves_every_list(client, catalogue, fan_hiding_reluctant, url):
     url = catalogue.him.actor.get_absolute_url() if url == "actor" else url
     listed = shown(client.get(url))
     assert catalogue.captured.pk not in listed
     assert catalogue.welcome.pk in listed or url == "/tropes/possession/"
+
+
+@pytest.mark.parametrize("whose", ["own", "another fan's"])
+def test_a_hidden_trope_leaves_favourites_and_submissions_on_profiles(client, catalogue, fan_hiding_reluctant, whose):
+    owner = fan_hiding_reluctant if whose == "own" else FanFactory(username="keeper")
+    for scene in (catalogue.captured, catalogue.welcome):
+        FavouriteFactory(scene=scene, fan=owner)
+    Scene.objects.filter(pk__in=[catalogue.captured.pk, catalogue.welcome.pk]).update(submitted_by=owner)
+    response = client.get(f"/accounts/{owner.username}/")
+    favourites, submissions = (set(response.context[name]) for name in ("favourites", "submissions"))
+    assert favourites == {catalogue.welcome}
+    # A fan's own submissions all stay listed with their status; other readers see those they want.
+    assert submissions == ({catalogue.captured, catalogue.welcome} if whose == "own" else {catalogue.welcome})
 
 
 def test_readers_who_hide_nothing_see_everything(client, catalogue):
