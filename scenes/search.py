@@ -167,7 +167,10 @@ RANKING = {
         "match": "scenes_scenesearch.vector @@ search_query",
         "score": "-ts_rank(scenes_scenesearch.vector, search_query)",
         "query": lambda query, strong: query.tsquery(strong=strong),
-        "among": "scenes_scenesearch.scene_id IN",
+        # A few scenes are walked newest first, each one's document looked up, until enough match (_WALK):
+        # for a common word that stops after SEARCH_CANDIDATES lookups, where testing every match against
+        # the list would read every listed scene's document and sort them all.
+        "among": None,
         "few": 10_000,
         # Both tiers in one pass: the index is searched once, for the weak query (most of the cost: a second
         # search of it costs as much again), and each match is then told strong or weak. Every strong match is
@@ -184,6 +187,35 @@ RANKING = {
     },
 }
 TIER = 1_000_000  # Larger than any score: a strong match always comes before a weak one.
+
+
+# How PostgreSQL ranks the matches among a few listed scenes (RANKING["postgresql"]["among"] is None): the
+# list sorted newest first, and for each scene a lookup of its document (LATERAL, kept apart by OFFSET 0 so the
+# planner cannot turn it into a walk of the whole index), so the LIMIT stops the walk.
+_WALK = """
+    SELECT * FROM (
+        SELECT found.scene_id, found.score
+        FROM (SELECT id FROM kept ORDER BY id DESC) AS listed
+        CROSS JOIN LATERAL (
+            SELECT {scene} AS scene_id, {score} AS score
+            FROM {source}
+            WHERE {scene} = listed.id AND {match}
+            OFFSET 0
+        ) AS found
+        WHERE {gate}
+        ORDER BY listed.id DESC
+        LIMIT %s
+    ) AS {name}
+"""
+_SCAN = """
+    SELECT * FROM (
+        SELECT {scene} AS scene_id, {score} AS score
+        FROM {source}
+        WHERE {gate} AND {match} AND {condition}
+        ORDER BY {scene} DESC
+        LIMIT %s
+    ) AS {name}
+"""
 
 
 @dataclass
@@ -228,11 +260,12 @@ def _ranked(scenes, query) -> list[int]:
     strong ones may lie beyond, are the strong ones sought apart.
 
     The other filters join in one of two ways, chosen by the database as it runs the query: when they
-    keep few scenes (up to RANKING[vendor]["few"]: a drama, an actor), the matches are tested against that
-    list; otherwise each match is looked up by primary key until enough pass, which stops early when most
-    scenes pass. The way not taken costs nothing on PostgreSQL (a one-time filter) and a scan of the matches
-    on SQLite. (SQLite tests a list of ids cheaply, so "few" goes higher there.) With no filter but
-    publication, every match is looked up, with nothing counted first.
+    keep few scenes (up to RANKING[vendor]["few"]: a drama, an actor, a trope), SQLite tests the matches
+    against that list and PostgreSQL walks the list newest first, looking up each scene's document until
+    enough match (_WALK); otherwise each match is looked up by primary key until enough pass, which stops
+    early when most scenes pass. The way not taken costs nothing on PostgreSQL (a one-time filter) and a
+    scan of the matches on SQLite. (SQLite tests a list of ids cheaply, so "few" goes higher there.) With
+    no filter but publication, every match is looked up, with nothing counted first.
     """
     ranking = RANKING[connections[scenes.db].vendor]
     scenes = scenes.order_by()
@@ -248,9 +281,10 @@ def _ranked(scenes, query) -> list[int]:
         kept, params = scenes.values("pk")[: ranking["few"] + 1].query.get_compiler(using=scenes.db).as_sql()
         cte = f"WITH kept(id) AS ({kept}), narrow(few) AS (SELECT COUNT(*) <= %s FROM kept)"  # noqa: S608 - Django-compiled SQL
         params = [*params, ranking["few"]]
-        # (gate, condition, its parameters): the gate lets exactly one way run.
+        # (gate, condition, its parameters): the gate lets exactly one way run; no condition: the list is walked.
+        among = f"{ranking['among']} (SELECT id FROM kept)" if ranking["among"] else None  # noqa: S608 - constants
         ways = [
-            ("(SELECT few FROM narrow)", f"{ranking['among']} (SELECT id FROM kept)", []),  # noqa: S608
+            ("(SELECT few FROM narrow)", among, []),
             ("NOT (SELECT few FROM narrow)", look_up, exists_params),
         ]
     best: dict[int, float] = {}
@@ -258,15 +292,17 @@ def _ranked(scenes, query) -> list[int]:
         # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
         parts, pass_params = [], list(params)
         for gate, condition, condition_params in ways:
-            parts.append(f"""
-                SELECT * FROM (
-                    SELECT {ranking["scene"]} AS scene_id, {ranking_pass.score} AS score
-                    FROM {ranking_pass.source}
-                    WHERE {gate} AND {ranking_pass.match} AND {condition}
-                    ORDER BY {ranking["scene"]} DESC
-                    LIMIT %s
-                ) AS way_{len(parts)}
-            """)  # noqa: S608
+            parts.append(
+                (_SCAN if condition else _WALK).format(
+                    scene=ranking["scene"],
+                    score=ranking_pass.score,
+                    source=ranking_pass.source,
+                    match=ranking_pass.match,
+                    gate=gate,
+                    condition=condition,
+                    name=f"way_{len(parts)}",
+                )
+            )
             pass_params += [*ranking_pass.params, *condition_params, ranking_pass.limit]
         with connections[scenes.db].cursor() as cursor:
             cursor.execute(f"{cte} {' UNION ALL '.join(parts)}", pass_params)

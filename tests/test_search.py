@@ -306,6 +306,17 @@ def test_both_ways_of_joining_other_filters_find_the_same(client, monkeypatch, k
     assert found(client, "Kim Tan") == [kim_tan_hug]
 
 
+@pytest.mark.parametrize("few", [0, 20_000], ids=["looked up one by one", "tested against the list"])
+def test_a_filtered_search_scores_the_newest_matches_of_the_filtered_scenes(monkeypatch, heirs, few):
+    monkeypatch.setitem(search.RANKING[connection.vendor], "few", few)
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)
+    matches = [SceneFactory(drama=heirs, description="Up on the rooftop.") for _ in range(3)]
+    SceneFactory(drama=heirs, description="In the kitchen.")  # Newer, but no match: it takes no candidate's place.
+    SceneFactory(description="Up on the rooftop.")  # Newer, a match, but another drama.
+    ranked = ranked_scene_ids(Scene.objects.published().filter(drama=heirs), "rooftop")
+    assert ranked == [matches[2].pk, matches[1].pk]
+
+
 def test_search_ranks_in_one_query(django_assert_num_queries):
     scene = SceneFactory(setting="a rooftop")
     with django_assert_num_queries(1):
