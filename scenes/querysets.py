@@ -15,6 +15,33 @@ TAXONOMY_LOCAL_SECONDS = 10
 _taxonomy_local: dict = {}
 
 
+class IsAnyOf(models.Func):
+    """
+    ``column`` is one of the values ``subquery`` selects. On PostgreSQL ``= ANY(ARRAY(subquery))``: the
+    values are read once, first, so two of these joined by OR read two indexes (a BitmapOr), where
+    ``IN (subquery)`` is tested row by row over the whole table. SQLite reads its indexes for either.
+    """
+
+    output_field = models.BooleanField()
+
+    def __init__(self, column: str, subquery: models.Subquery):
+        super().__init__(models.F(column), subquery)
+
+    def _parts(self, compiler):
+        (column, column_params), (values, values_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        return column, values, [*column_params, *values_params]
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, values, params = self._parts(compiler)
+        return f"{column} IN {values}", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, values, params = self._parts(compiler)
+        return f"{column} = ANY(ARRAY{values})", params
+
+
 def forget_taxonomy() -> None:
     """Drop the cached tropes (after an edit to the taxonomy), here and in the shared cache."""
     _taxonomy_local.clear()
@@ -152,8 +179,13 @@ class SceneQuerySet(models.QuerySet):
         return queryset
 
     def featuring(self, actor):
-        """Back hugs the actor gives or receives."""
-        return self.filter(Q(hugger__actor=actor) | Q(hugged__actor=actor))
+        """
+        Back hugs the actor gives or receives: their roles' ids first, then the scenes with one of them on
+        either side, each side read from its own index. (Joining both characters to every scene, as
+        ``Q(hugger__actor=...) | Q(hugged__actor=...)`` does, reads every published scene.)
+        """
+        roles = models.Subquery(actor.roles.order_by().values("pk"))
+        return self.filter(IsAnyOf("hugger", roles) | IsAnyOf("hugged", roles))
 
     def search(self, text: str):
         """

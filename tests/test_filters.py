@@ -72,6 +72,16 @@ def test_actor_filter_finds_hugs_given_and_received(client):
     assert listed(client, {"actor": "lee-min-ho"}) == {gives, receives}
 
 
+def test_actor_filter_combines_with_a_search(client):
+    actor = ActorFactory(slug="lee-min-ho")
+    gives = SceneFactory(hugger__actor=actor, description="On the rooftop.")
+    receives = SceneFactory(hugged__actor=actor, description="A rooftop at night.")
+    SceneFactory(hugged__actor=actor, description="In the kitchen.")
+    SceneFactory(description="On the rooftop.")
+    assert listed(client, {"actor": "lee-min-ho", "q": "rooftop"}) == {gives, receives}
+    assert listed(client, {"actor": ActorFactory(slug="no-roles").slug}) == set()
+
+
 @pytest.mark.parametrize("text", ["Heirs", "상속자들", "inheritors", "umbrella", "  umbrella   HEIRS "])
 def test_text_search_matches_titles_and_descriptions(client, heirs, text):
     found = SceneFactory(drama=heirs, description="He holds her under an umbrella.")
