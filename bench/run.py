@@ -83,6 +83,7 @@ def searches() -> list[tuple[str, str]]:
         ("title + sort=awesome", scenes(q=drama.title, sort="awesome")),
         ("common word + drama filter", scenes(q="behind", drama=other.slug)),
         ("common word + trope filter", scenes(q="behind", trope="comfort")),
+        ("common word + actor filter", scenes(q="behind", actor=hyphenated.slug)),
         ("misspelt actor (fuzzy on PostgreSQL)", scenes(q=hyphenated.name[:-2] + hyphenated.name[-1:])),
         ("nothing found (recorded)", scenes(q="zebra crossing")),
         ("suggest: 'lee m'", "/search/suggest/?" + urlencode({"q": "lee m"})),
