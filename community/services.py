@@ -13,15 +13,13 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from scenes.models import Drama, ModerationLog, Scene, SceneTrope, Trope
+from scenes.models import TROPE_VOTES_TO_DECIDE, Drama, ModerationLog, Scene, SceneTrope, Trope
 
 from . import scoring
 from .models import Comment, CommentReport, FanProfile, Favourite, TropeVote, Verdict, Vote
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 REPORT_MAX_LENGTH = 500
-# Fans needed before their word counts: to drop a curated trope, or to make a proposed one public.
-TROPE_VOTES_TO_DECIDE = getattr(settings, "TROPE_VOTES_TO_DECIDE", 3)
 
 
 class ActionRefused(ValidationError):

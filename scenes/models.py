@@ -291,10 +291,18 @@ class Scene(models.Model):
             models.Index(
                 fields=["status", "hugger", "awesome_count", "awkward_count", "id"], name="scene_hugger_tallies"
             ),
-            # The published scenes' ids in order, read from the index alone: a filter that keeps some of them
-            # (a trope's scenes, for a search) merges the two id lists instead of reading every scene's row,
-            # and a search tells a match is published without visiting the row.
-            models.Index(fields=["id"], condition=Q(status="published"), name="scene_published_id"),
+            # The published scenes' ids in order, with their hugger, read from the index alone: a filter that
+            # keeps some of them (a trope's scenes) merges the two id lists instead of reading every scene's
+            # row, the facet counts take the hugger (for the derived tropes) from it, and a search tells a
+            # match is published without visiting the row.
+            models.Index(fields=["id", "hugger"], condition=Q(status="published"), name="scene_published_id"),
+            # Help classify's "hardly anyone has voted" (SceneQuerySet.needing_votes) walks this in order.
+            models.Index(
+                F("awesome_count") + F("awkward_count"),
+                F("id").desc(),
+                condition=Q(status="published"),
+                name="scene_needing_votes",
+            ),
         ]
 
     def __str__(self):
@@ -357,6 +365,18 @@ class Scene(models.Model):
         self.published_at = self.published_at or when or timezone.now()
 
 
+# Fans needed before their word counts: to drop a curated trope, or to make a proposed one public
+# (community.services.recount_trope_votes). A constant, not a setting: an index is built on it.
+TROPE_VOTES_TO_DECIDE = 3
+# A trope on a scene that fans have not settled (Help classify lists its scenes): a fan's proposal not yet
+# public, as many agreeing as disagreeing, or too few disagreeing to decide so far.
+UNDECIDED_TROPE = (
+    Q(origin="proposed", is_public=False)
+    | Q(agree_count__gt=0, agree_count=F("disagree_count"))
+    | Q(disagree_count__gt=0, disagree_count__lt=TROPE_VOTES_TO_DECIDE)
+)
+
+
 class SceneTrope(models.Model):
     """
     A trope on a scene, attached by a moderator (curated) or proposed by a fan, with the fans' agreement.
@@ -386,6 +406,8 @@ class SceneTrope(models.Model):
             models.Index(
                 fields=["scene", "trope"], condition=models.Q(is_public=True), name="scenetrope_public_by_scene"
             ),
+            # The few undecided ones, so Help classify finds their scenes without testing every scene.
+            models.Index(fields=["scene"], condition=UNDECIDED_TROPE, name="scenetrope_undecided"),
         ]
 
     def __str__(self):

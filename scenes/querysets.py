@@ -244,27 +244,24 @@ class SceneQuerySet(models.QuerySet):
         """Scenes whose fans split close to 50/50 (awesome share within low..high percent), most voted first."""
         total = models.F("awesome_count") + models.F("awkward_count")
         share = models.F("awesome_count") * 100
-        # Only expressions, no bare tally column in the conditions: the database then walks the controversy
-        # index in order and stops at the limit (SQLite would otherwise choose an index on the tallies).
+        # Only expressions, and none an index is built on, in the conditions: the database then walks the
+        # controversy index in order and stops at the limit (SQLite would otherwise choose an index on the
+        # tallies, scene_needing_votes included). A vote on each side (their product above 0) makes two votes.
         both = models.F("awesome_count") * models.F("awkward_count")
         return (
-            self.alias(total_votes=total, both_sides=both)
-            .filter(total_votes__gte=2, both_sides__gt=0)
+            self.alias(both_sides=both)
+            .filter(both_sides__gt=0)
             .alias(share_low=share - total * low, share_high=share - total * high)
             .filter(share_low__gte=0, share_high__lte=0)
             .by_controversy()
         )
 
-    def with_undecided_tropes(self, decided_at: int = 3):
-        """Scenes carrying a trope fans have not settled: few trope votes, or agree and disagree level."""
-        from .models import SceneTrope
+    def with_undecided_tropes(self):
+        """Scenes carrying a trope fans have not settled (models.UNDECIDED_TROPE: few trope votes, or agree and
+        disagree level), read from the partial index of those tropes."""
+        from .models import UNDECIDED_TROPE, SceneTrope
 
-        undecided = SceneTrope.objects.filter(scene=models.OuterRef("pk")).filter(
-            Q(origin="proposed", is_public=False)
-            | Q(agree_count__gt=0, agree_count=models.F("disagree_count"))
-            | Q(disagree_count__gt=0, disagree_count__lt=decided_at)
-        )
-        return self.filter(models.Exists(undecided)).newest_first()
+        return self.filter(pk__in=SceneTrope.objects.filter(UNDECIDED_TROPE).values("scene")).newest_first()
 
     def newest_first(self):
         """Newest published first, then the scenes never published (pending, rejected), newest first."""
