@@ -281,6 +281,9 @@ class Scene(models.Model):
         # are enforced by triggers: see scenes/db_rules.py.
         indexes = [
             models.Index(fields=["drama", "episode"], name="scene_drama_episode"),
+            # A drama's published scenes in story order, and their number (DramaQuerySet.with_scene_counts),
+            # read from the index alone.
+            models.Index(fields=["drama", "episode"], condition=Q(status="published"), name="scene_published_by_drama"),
             models.Index(fields=["status", "-awesome_score"], name="scene_awesome"),
             models.Index(fields=["status", "-awkward_score"], name="scene_awkward"),
             models.Index(fields=["status", "-controversy"], name="scene_controversial"),

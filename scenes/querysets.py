@@ -5,6 +5,7 @@ import time
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 TAXONOMY_CACHE_KEY = "scenes:taxonomy:v1"
@@ -69,10 +70,21 @@ def card_prefetches() -> list:
 
 class DramaQuerySet(models.QuerySet):
     def with_scene_counts(self):
-        """Each drama with the number of its published back hugs."""
-        return self.annotate(
-            scene_count=Count("scenes", filter=Q(scenes__status="published"), distinct=True),
+        """
+        Each drama with the number of its published back hugs: counted per drama from the index of published
+        scenes by drama (scene_published_by_drama), so a page of dramas counts only its own scenes rather
+        than grouping the whole catalogue.
+        """
+        from .models import Scene
+
+        counted = (
+            Scene.objects.filter(drama=models.OuterRef("pk"), status=Scene.Status.PUBLISHED)
+            .order_by()
+            .values("drama")
+            .annotate(n=Count("*"))
+            .values("n")
         )
+        return self.annotate(scene_count=Coalesce(models.Subquery(counted), 0))
 
     def named(self, text: str):
         """The drama a reader means by ``text``: its slug, or its English or Hangul title in any case; or None."""

@@ -118,8 +118,13 @@ def scene_detail(request, pk):
 
 @require_safe
 def drama_list(request):
-    dramas = Drama.objects.with_scene_counts().order_by("title")
-    return render(request, "scenes/drama_list.html", {"dramas": dramas})
+    dramas = Drama.objects.with_scene_counts().order_by("title", "pk")
+    status, message, page = 200, "", None
+    try:
+        page = paginate(dramas, request.GET.get("page"), per_page=settings.DRAMAS_PER_PAGE)
+    except PageError as error:
+        status, message = error.status, error.message
+    return render(request, "scenes/drama_list.html", {"page": page, "message": message}, status=status)
 
 
 @require_safe

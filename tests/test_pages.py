@@ -1,5 +1,9 @@
 """Public pages as a reader sees them."""
 
+import html
+import re
+from urllib.parse import urljoin
+
 import pytest
 from django.db import DatabaseError
 
@@ -75,9 +79,58 @@ def test_drama_list_counts_published_scenes(client):
     drama = DramaFactory(title="Love Rain")
     SceneFactory.create_batch(2, drama=drama)
     SceneFactory(drama=drama, status="pending", published_at=None)
+    DramaFactory(title="Quiet Drama")
     response = client.get("/dramas/")
-    assert [d.scene_count for d in response.context["dramas"]] == [2]
-    assert "2 back hugs" in page_text(response)
+    assert [(d.title, d.scene_count) for d in response.context["page"]] == [("Love Rain", 2), ("Quiet Drama", 0)]
+    assert "2 back hugs" in page_text(response) and "0 back hugs" in page_text(response)
+
+
+def test_the_drama_list_comes_in_pages_by_title(client, settings):
+    settings.DRAMAS_PER_PAGE = 2
+    for title in ("Goblin", "Another Miss Oh", "Coffee Prince", "Boys Over Flowers", "Descendants of the Sun"):
+        DramaFactory(title=title)
+    first = client.get("/dramas/")
+    assert [d.title for d in first.context["page"]] == ["Another Miss Oh", "Boys Over Flowers"]
+    assert "5 dramas and their back hugs, by title: page 1 of 3." in page_text(first)
+    second = follow(client, "/dramas/", first, "next")
+    assert [d.title for d in second.context["page"]] == ["Coffee Prince", "Descendants of the Sun"]
+    assert [d.title for d in follow(client, "/dramas/", second, "next").context["page"]] == ["Goblin"]
+    assert follow(client, "/dramas/", second, "prev").context["page"].number == 1
+
+
+def follow(client, path, response, rel):
+    """Click the page's "next" or "prev" link, as a browser resolves it against ``path``."""
+    [href] = re.findall(rf'<a rel="{rel}" href="([^"]*)"', response.content.decode())
+    return client.get(urljoin(f"http://testserver{path}", html.unescape(href)))
+
+
+@pytest.mark.parametrize("path", ["/scenes/", "/tropes/comfort/"])
+def test_the_next_page_link_keeps_the_filters(client, settings, path):
+    settings.SCENES_PER_PAGE = 2
+    scenes = [SceneFactory(description="Under the umbrella.", tropes=["comfort"]) for _ in range(3)]
+    SceneFactory(description="No umbrella here.")
+    query = "?q=under&sort=new" if path == "/scenes/" else ""
+    first = client.get(path + query)
+    second = follow(client, path + query, first, "next")
+    assert second.context["page"].number == 2
+    assert list(second.context["page"].object_list) == [scenes[0]]
+    if query:
+        assert second.wsgi_request.GET["q"] == "under"
+
+
+@pytest.mark.parametrize(
+    ("page", "status", "message"),
+    [
+        ("two", 400, "The page must be a whole number"),
+        ("0", 400, "Pages are numbered from 1."),
+        ("9", 404, "There is no page 9"),
+    ],
+)
+def test_a_bad_drama_list_page_gets_a_message(client, page, status, message):
+    DramaFactory()
+    response = client.get("/dramas/", {"page": page})
+    assert response.status_code == status
+    assert message in page_text(response)
 
 
 def test_actor_page_separates_hugs_given_and_received(client):

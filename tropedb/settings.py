@@ -226,6 +226,7 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 SCENES_PER_PAGE = 24
+DRAMAS_PER_PAGE = 48
 
 # The JSON API (api/): JSON in and out, errors as {"detail", "errors"}, personal tokens or the session (with CSRF).
 REST_FRAMEWORK = {
