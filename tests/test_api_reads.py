@@ -1,6 +1,7 @@
 """The read API: scenes with the catalogue's filters, dramas, actors, characters, tropes, comments, stats."""
 
 import pytest
+from django.core.cache import cache
 from django.http import QueryDict
 
 from community import services
@@ -217,6 +218,16 @@ def test_stats_count_published_scenes_votes_and_tropes():
     } in body["dramas"]
     assert {"year": 2013, "scenes": 1, "girl_initiated": 0} in body["years"]
     assert next(trope for trope in body["tropes"] if trope["slug"] == "comfort")["scene_count"] == 1
+
+
+def test_stats_are_counted_every_few_minutes_not_on_every_request(django_assert_max_num_queries):
+    full_scene()
+    first = get("/api/stats/")
+    SceneFactory()
+    with django_assert_max_num_queries(0):
+        assert get("/api/stats/") == first  # Kept, as the stats page keeps its numbers.
+    cache.clear()  # As when they expire.
+    assert get("/api/stats/")["totals"]["scenes"] == 2
 
 
 # Conditional GET
