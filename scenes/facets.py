@@ -8,6 +8,7 @@ Links are built from the request's query string, so a shared URL restores the sa
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count
 from django.http import QueryDict
 
@@ -68,15 +69,21 @@ def without_value(params, key: str, value: str | None = None) -> str:
 def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
     """
     How many of ``scenes`` carry each trope, derived ones included: two queries however many scenes.
-    ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again,
-    and the counts are kept with the search's ranking (scenes.search_cache).
+    ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again.
+    The counts are kept like a search's ranking (scenes.search_cache), under the ids or the filters' SQL
+    (which names the fan's hidden tropes too): many readers open the same trope or drama.
     """
     if ids is None and scenes.is_every_published():
         # The whole catalogue: the stats' counts, shared with the trope guide and cached for a few minutes.
         return {pk: tally.scenes for pk, tally in trope_tallies().items()}
     if ids is not None:
         return kept("facets", tuple(ids), lambda: _counts(Scene.objects.filter(pk__in=id_list(ids)), id_list(ids)))
-    return _counts(scenes, scenes.order_by().values("pk"))
+    scene_ids = scenes.order_by().values("pk")
+    try:
+        filters = str(scene_ids.query)
+    except EmptyResultSet:  # A filter rules every scene out.
+        return {}
+    return kept("facets", (scenes.db, filters), lambda: _counts(scenes, scene_ids))
 
 
 def _counts(scenes, scene_ids) -> dict[int, int]:

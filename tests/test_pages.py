@@ -188,6 +188,27 @@ def test_catalogue_facets_count_tropes_and_keep_exclusions_removable(client):
     assert "?trope=comfort&amp;trope=lingering&amp;exclude=reluctant" in page_text(response)
 
 
+def test_a_filtered_catalogue_counts_its_facets_once_until_a_scene_changes(client, django_assert_max_num_queries):
+    def facets():
+        response = client.get("/scenes/", {"trope": "comfort"})
+        return {facet.trope.slug: facet.count for group in response.context["facet_groups"] for facet in group.facets}
+
+    def counting(captured):
+        return [query for query in captured if "GROUP BY" in query["sql"] or "FILTER (WHERE" in query["sql"]]
+
+    SceneFactory(tropes=["comfort"])
+    with django_assert_max_num_queries(20) as first:
+        assert facets()["comfort"] == 1
+    with django_assert_max_num_queries(20) as again:
+        assert facets()["comfort"] == 1
+    assert len(counting(first.captured_queries)) == 2  # Attached and derived tropes.
+    assert counting(again.captured_queries) == []  # Kept.
+    other = SceneFactory(tropes=["comfort", "lingering"])
+    assert (facets()["comfort"], facets()["lingering"]) == (2, 1)
+    other.delete()
+    assert facets()["comfort"] == 1 and "lingering" not in facets()
+
+
 def test_facet_links_drop_the_page_number(client):
     SceneFactory(tropes=["comfort"])
     response = client.get("/scenes/", {"page": "1"})
