@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from community.admin import ReasonActionsMixin
+from community.admin_base import ReasonActionsMixin
 
 from . import moderation, services
 from .models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit
