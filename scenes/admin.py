@@ -5,60 +5,24 @@ submissions, edits and proposals (scenes/admin_moderation.py); the searches that
 (scenes/admin_search.py).
 
 Status changes go through scenes/services.py. The rules the database enforces with triggers
-(scenes/db_rules.py) are also checked by the forms, so a moderator reads a message instead of meeting a
+(scenes/db_rules.py) are also checked by the models' clean(), so a moderator reads a message instead of meeting a
 server error (scenes/admin_base.py).
 """
 
-from django import forms
 from django.contrib import admin
-from django.db.models import Count, Max, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import ngettext
 
 from . import admin_moderation, admin_scenes, admin_search, admin_taxonomy  # noqa: F401 - they register their pages
 from .admin_base import DatabaseRulesAdmin, admin_link
-from .models import Actor, Character, Drama, Scene
-
-# The admin gives each form below its model and fields (ModelAdmin.get_form): the forms only add the checks
-# behind the database triggers, so a moderator reads which rule a change breaks.
-
-
-class DramaForm(forms.ModelForm):
-    def clean_episodes(self):
-        episodes = self.cleaned_data["episodes"]
-        if self.instance.pk and episodes:
-            last = self.instance.scenes.aggregate(last=Max("episode"))["last"]
-            if last and episodes < last:
-                raise forms.ValidationError(
-                    f"A back hug is catalogued in episode {last}: the drama cannot have fewer episodes than that."
-                )
-        return episodes
-
-
-class CharacterForm(forms.ModelForm):
-    def clean_drama(self):
-        drama = self.cleaned_data["drama"]
-        character = self.instance
-        if character.pk and drama and drama.pk != character.drama_id:
-            scene_count = Scene.objects.filter(Q(hugger=character) | Q(hugged=character)).count()
-            if scene_count:
-                raise forms.ValidationError(
-                    ngettext(
-                        "%(name)s is in %(count)d back hug of their drama and cannot move to another drama.",
-                        "%(name)s is in %(count)d back hugs of their drama and cannot move to another drama.",
-                        scene_count,
-                    )
-                    % {"name": character.name, "count": scene_count}
-                )
-        return drama
+from .models import Actor, Character, Drama
 
 
 class CharacterInline(admin.TabularInline):
     """The cast of a drama."""
 
     model = Character
-    form = CharacterForm
     fields = ("name", "actor", "gender", "role")
     autocomplete_fields = ("actor",)
     extra = 1
@@ -79,7 +43,6 @@ class RoleInline(CharacterInline):
 
 @admin.register(Drama)
 class DramaAdmin(DatabaseRulesAdmin):
-    form = DramaForm
     list_display = ("title", "hangul_title", "year", "network", "episodes", "character_count", "scenes_link")
     list_filter = ("network", "year")
     search_fields = ("title", "hangul_title", "other_titles", "slug")
@@ -140,7 +103,6 @@ class ActorAdmin(DatabaseRulesAdmin):
 
 @admin.register(Character)
 class CharacterAdmin(DatabaseRulesAdmin):
-    form = CharacterForm
     list_display = ("name", "drama_link", "actor", "gender", "role")
     list_filter = ("role", "gender", "drama")
     search_fields = ("name", "actor__name", "actor__hangul_name", "drama__title", "drama__hangul_title")

@@ -54,14 +54,6 @@ class CuratedTropeFilter(TropeListFilter):
         return list(Trope.objects.curated())
 
 
-class SceneForm(forms.ModelForm):
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("is_featured") and cleaned_data.get("status") != Scene.Status.PUBLISHED:
-            self.add_error("is_featured", "Only a published scene can be featured on the front page.")
-        return cleaned_data
-
-
 class ScreenshotForm(forms.ModelForm):
     """
     A moderator's upload goes through the same checks and re-encoding as a fan's (scenes/images.py): only
@@ -151,7 +143,6 @@ class SceneTropeInline(admin.TabularInline):
 
 @admin.register(Scene)
 class SceneAdmin(DatabaseRulesAdmin):
-    form = SceneForm
     list_display = (
         "thumbnail",
         "who",

@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from .links import cached_reverse
 from .querysets import DramaQuerySet, SceneQuerySet, TropeQuerySet
@@ -45,6 +46,18 @@ class Drama(models.Model):
     @property
     def other_titles_list(self) -> list[str]:
         return [title.strip() for title in self.other_titles.split(";") if title.strip()]
+
+    def clean(self):
+        # The rule behind the scene trigger (scenes/db_rules.py), as a message for whoever edits the drama.
+        if self.pk and self.episodes:
+            last = self.scenes.aggregate(last=models.Max("episode"))["last"]
+            if last and self.episodes < last:
+                raise ValidationError(
+                    {
+                        "episodes": f"A back hug is catalogued in episode {last}: "
+                        "the drama cannot have fewer episodes than that."
+                    }
+                )
 
 
 class Actor(models.Model):
@@ -103,6 +116,26 @@ class Character(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.drama.title})"
+
+    def clean(self):
+        # The rule behind the scene trigger (scenes/db_rules.py): a character in back hugs stays in their drama.
+        if not (self.pk and self.drama_id):
+            return
+        stored = Character.objects.filter(pk=self.pk).values_list("drama_id", flat=True).first()
+        if stored is None or stored == self.drama_id:
+            return
+        scene_count = Scene.objects.filter(Q(hugger=self) | Q(hugged=self)).count()
+        if scene_count:
+            raise ValidationError(
+                {
+                    "drama": ngettext(
+                        "%(name)s is in %(count)d back hug of their drama and cannot move to another drama.",
+                        "%(name)s is in %(count)d back hugs of their drama and cannot move to another drama.",
+                        scene_count,
+                    )
+                    % {"name": self.name, "count": scene_count}
+                }
+            )
 
     @property
     def is_second_lead(self) -> bool:
@@ -326,6 +359,8 @@ class Scene(models.Model):
             errors["hugged"] = "Someone cannot back-hug themselves: pick two different characters."
         if self.start_seconds is not None and self.end_seconds is not None and self.end_seconds <= self.start_seconds:
             errors["end_seconds"] = "The hug must end after it starts."
+        if self.is_featured and self.status != self.Status.PUBLISHED:
+            errors["is_featured"] = "Only a published scene can be featured on the front page."
         if errors:
             raise ValidationError(errors)
 

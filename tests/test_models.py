@@ -192,3 +192,39 @@ def test_a_published_scene_always_has_its_publication_date():
     assert scene.published_at is not None
     refused(lambda: Scene.objects.filter(pk=scene.pk).update(published_at=None))
     Scene.objects.filter(pk=scene.pk).update(status="pending", published_at=None)  # A pending one may.
+
+
+# The rules behind the database triggers, as messages from full_clean() (what the admin shows) ----------------
+
+
+def test_a_drama_cannot_have_fewer_episodes_than_its_last_back_hug():
+    scene = SceneFactory(episode=12)
+    drama = scene.drama
+    drama.episodes = 11
+    with pytest.raises(ValidationError) as refused:
+        drama.full_clean()
+    assert refused.value.message_dict["episodes"] == [
+        "A back hug is catalogued in episode 12: the drama cannot have fewer episodes than that."
+    ]
+    drama.episodes = 12
+    drama.full_clean()
+
+
+def test_a_character_in_back_hugs_cannot_move_to_another_drama():
+    scene = SceneFactory()
+    hugger, idle = scene.hugger, CharacterFactory(drama=scene.drama)
+    elsewhere = DramaFactory()
+    hugger.drama = idle.drama = elsewhere
+    with pytest.raises(ValidationError) as refused:
+        hugger.full_clean()
+    assert "is in 1 back hug of their drama and cannot move to another drama" in refused.value.message_dict["drama"][0]
+    idle.full_clean()  # In no back hug: free to move.
+
+
+def test_only_a_published_scene_can_be_featured():
+    scene = SceneFactory(status=Scene.Status.PENDING, published_at=None, is_featured=True)
+    with pytest.raises(ValidationError) as refused:
+        scene.full_clean()
+    assert refused.value.message_dict["is_featured"] == ["Only a published scene can be featured on the front page."]
+    scene.publish()
+    scene.full_clean()
