@@ -269,8 +269,10 @@ class SceneQuerySet(models.QuerySet):
         )
 
     def with_undecided_tropes(self):
-        """Scenes carrying a trope fans have not settled (models.UNDECIDED_TROPE: few trope votes, or agree and
-        disagree level), read from the partial index of those tropes."""
+        """
+        Scenes carrying a trope fans have not settled (models.UNDECIDED_TROPE: few trope votes, or agree and
+        disagree level), found from the partial index of those tropes (scenetrope_undecided).
+        """
         from .models import UNDECIDED_TROPE, SceneTrope
 
         return self.filter(pk__in=SceneTrope.objects.filter(UNDECIDED_TROPE).values("scene")).newest_first()
