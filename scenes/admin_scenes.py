@@ -70,14 +70,13 @@ class ScreenshotForm(forms.ModelForm):
         screenshot = self.instance
         if screenshot.pk:
             self.replaced = copy.copy(screenshot)  # remembers the old files' names (see forget_files)
-        screenshot.perceptual_hash = prepared.perceptual_hash
-        for band_field, value in zip(images.BAND_FIELDS, images.hash_bands(prepared.perceptual_hash), strict=True):
-            setattr(screenshot, band_field, value)
-        token = uuid.uuid4().hex  # stored under a random name, never the uploaded one
-        for field_name, width in images.THUMBNAILS:
+        images.describe(screenshot, prepared)
+        # Written when the row is saved, through the fields (their upload_to names the folder).
+        token = uuid.uuid4().hex
+        for field_name, _ in images.THUMBNAILS:
             data = prepared.thumbnails.get(field_name)
-            setattr(screenshot, field_name, ContentFile(data, name=f"{token}-{width}w.webp") if data else "")
-        return ContentFile(prepared.image, name=f"{token}.webp")
+            setattr(screenshot, field_name, ContentFile(data, name=images.file_name(token, field_name)) if data else "")
+        return ContentFile(prepared.image, name=images.file_name(token, "image"))
 
 
 def forget_files(screenshots: list[SceneImage]) -> None:

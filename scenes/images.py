@@ -231,23 +231,15 @@ def store_screenshot(
     if not alt_text:
         raise ValidationError({"alt_text": NO_ALT_TEXT})
     screenshot = uploaded_file if isinstance(uploaded_file, PreparedScreenshot) else prepare_screenshot(uploaded_file)
-    row = SceneImage(
-        scene=scene,
-        alt_text=alt_text,
-        position=position,
-        width=screenshot.width,
-        height=screenshot.height,
-        perceptual_hash=screenshot.perceptual_hash,
-        **dict(zip(BAND_FIELDS, hash_bands(screenshot.perceptual_hash), strict=True)),
-    )
+    row = SceneImage(scene=scene, alt_text=alt_text, position=position)
+    describe(row, screenshot)
     row.clean_fields(exclude=["scene", *FILE_FIELDS])  # e.g. alt text too long, before any file is written
     token = uuid.uuid4().hex
     written: list[tuple[Storage, str]] = []
     try:
         for field_name, data in screenshot.files().items():
             storage = SceneImage._meta.get_field(field_name).storage
-            suffix = "" if field_name == "image" else f"-{dict(THUMBNAILS)[field_name]}w"
-            name = storage.save(f"{STORAGE_FOLDER}/{token[:2]}/{token}{suffix}.webp", ContentFile(data))
+            name = storage.save(f"{STORAGE_FOLDER}/{token[:2]}/{file_name(token, field_name)}", ContentFile(data))
             written.append((storage, name))
             # Set the name on the FieldFile, not the field: assigning the field would re-open the file to measure it.
             getattr(row, field_name).name = name
@@ -258,6 +250,20 @@ def store_screenshot(
         delete_files(written)
         raise
     return row
+
+
+def describe(row: SceneImage, screenshot: PreparedScreenshot) -> None:
+    """Give ``row`` what is known of ``screenshot`` besides its files: its size, its perceptual hash and bands."""
+    row.width, row.height = screenshot.width, screenshot.height
+    row.perceptual_hash = screenshot.perceptual_hash
+    for band_field, value in zip(BAND_FIELDS, hash_bands(screenshot.perceptual_hash), strict=True):
+        setattr(row, band_field, value)
+
+
+def file_name(token: str, field_name: str) -> str:
+    """The name of a screenshot's file (``field_name`` "image") or thumbnail: a random token, never the upload's."""
+    suffix = "" if field_name == "image" else f"-{dict(THUMBNAILS)[field_name]}w"
+    return f"{token}{suffix}.webp"
 
 
 def delete_screenshot_files(image: SceneImage) -> None:
