@@ -60,7 +60,8 @@ def home(request):
 def scene_list(request):
     filterset = SceneFilter(request.GET, queryset=Scene.objects.published().for_cards())
     # Tropes the fan hides stay out, unless they asked for one in this very search.
-    filterset.queryset = filterset.queryset.for_viewer(viewer_preferences(request), allow=filterset.chosen("trope"))
+    viewer = viewer_preferences(request)
+    filterset.queryset = filterset.queryset.for_viewer(viewer, allow=filterset.chosen("trope"))
     status, message, page = 200, "", None
     drama = filterset.chosen("drama")
     if drama and request.GET.get("drama") != drama.slug:
@@ -98,6 +99,8 @@ def scene_list(request):
         "clear_urls": {name: without_value(request.GET, name) for name in ("q", "drama", "actor")},
         "hidden_tropes": {"trope": [t.slug for t in included], "exclude": [t.slug for t in excluded]},
         "canonical_keep": "catalogue",  # The filters make the page: its canonical URL keeps them.
+        # Said above the results, so a fan knows why scenes are missing.
+        "left_out": [trope for trope in viewer.hidden_tropes if trope not in included],
     }
     return render(request, "scenes/scene_list.html", context, status=status)
 

@@ -46,6 +46,10 @@ def test_a_hidden_trope_leaves_the_catalogue(client, catalogue, fan_hiding_reluc
     response = client.get("/scenes/")
     assert catalogue.captured not in response.context["page"].object_list
     assert {catalogue.welcome, catalogue.hers} <= set(response.context["page"].object_list)
+    # The fan is told why, and where to change it; not when they ask for the trope themselves.
+    text = re.sub(r"<[^>]+>", "", response.content.decode())
+    assert "Leaving out scenes that carry a trope you hide: Reluctant / captured. Change what you hide" in text
+    assert "Leaving out" not in client.get("/scenes/", {"trope": "reluctant"}).content.decode()
 
 
 @pytest.mark.parametrize(
