@@ -8,13 +8,12 @@ Links are built from the request's query string, so a shared URL restores the sa
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.exceptions import EmptyResultSet
 from django.db.models import Count
 from django.http import QueryDict
 
 from .models import Scene, SceneTrope, Trope, TropeGroup
 from .search import id_list
-from .search_cache import kept
+from .search_cache import filters_key, kept
 from .stats import trope_tallies
 
 
@@ -78,12 +77,10 @@ def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
         return {pk: tally.scenes for pk, tally in trope_tallies().items()}
     if ids is not None:
         return kept("facets", tuple(ids), lambda: _counts(Scene.objects.filter(pk__in=id_list(ids)), id_list(ids)))
-    scene_ids = scenes.order_by().values("pk")
-    try:
-        filters = str(scene_ids.query)
-    except EmptyResultSet:  # A filter rules every scene out.
+    filters = filters_key(scenes)
+    if filters is None:  # A filter rules every scene out.
         return {}
-    return kept("facets", (scenes.db, filters), lambda: _counts(scenes, scene_ids))
+    return kept("facets", (scenes.db, filters), lambda: _counts(scenes, scenes.order_by().values("pk")))
 
 
 def _counts(scenes, scene_ids) -> dict[int, int]:

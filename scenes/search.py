@@ -16,14 +16,13 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
-from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connections, models, transaction
 from django.db.models import Case, F, Func, IntegerField, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from .search_cache import kept
+from .search_cache import filters_key, kept
 from .search_index import SCENE_FTS, SUGGESTION_FTS
 from .search_models import SceneSearch, SearchMiss, SearchSuggestion
 from .search_text import parse_query, words
@@ -60,9 +59,8 @@ def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
     vendor = connections[scenes.db].vendor
     if vendor not in RANKING:
         raise NotImplementedError(f"tropedb's search supports SQLite and PostgreSQL, not {vendor}.")
-    try:
-        filters = str(scenes.order_by().values("pk").query)  # Every other filter, as SQL: part of the ranking's key.
-    except EmptyResultSet:  # Another filter already rules everything out.
+    filters = filters_key(scenes)  # Every other filter, as SQL: part of the ranking's key.
+    if filters is None:  # Another filter already rules everything out.
         return []
 
     def rank() -> list[int]:

@@ -17,10 +17,22 @@ shown from a kept ranking.
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 
 RANKING_SECONDS = 60
 GENERATION_KEY = "search:generation"
+
+
+def filters_key(scenes) -> str | None:
+    """
+    The filters of ``scenes`` as SQL, part of the key a result is kept under (so a fan's hidden tropes give
+    their own key); None when a filter rules every scene out, so there is nothing to compute or keep.
+    """
+    try:
+        return str(scenes.order_by().values("pk").query)
+    except EmptyResultSet:
+        return None
 
 
 def search_changed(using: str = "default") -> None:
