@@ -1,5 +1,7 @@
 """Page numbers from the query string, with messages a reader understands instead of a server error."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
 
 
@@ -29,3 +31,20 @@ def paginate(items, page_param: str | None, *, per_page: int) -> Page:
             last_page=paginator.num_pages,
         )
     return paginator.page(number)
+
+
+@dataclass
+class RequestedPage:
+    """What a page view shows: the page, or no page with the status and message of the PageError."""
+
+    page: Page | None
+    status: int = 200
+    message: str = ""
+
+
+def requested_page(request, items, *, per_page: int) -> RequestedPage:
+    """The page of ``items`` that the request's ``?page=`` asks for (paginate()), its errors as a RequestedPage."""
+    try:
+        return RequestedPage(paginate(items, request.GET.get("page"), per_page=per_page))
+    except PageError as error:
+        return RequestedPage(None, error.status, error.message)

@@ -12,7 +12,7 @@ from community.access import fan_action
 from . import submissions
 from .forms import DramaProposalForm, SceneForm, SubmissionForm, add_errors
 from .models import Drama, ModerationLog, Scene
-from .pagination import PageError, paginate
+from .pagination import requested_page
 from .timecodes import format_timecode
 
 
@@ -146,9 +146,6 @@ def edit(request, pk):
 @require_safe
 def moderation_log(request):
     entries = ModerationLog.objects.select_related("moderator", "scene__drama")
-    status, message, page = 200, "", None
-    try:
-        page = paginate(entries, request.GET.get("page"), per_page=50)
-    except PageError as error:
-        status, message = error.status, error.message
-    return render(request, "scenes/moderation_log.html", {"page": page, "message": message}, status=status)
+    shown = requested_page(request, entries, per_page=50)
+    context = {"page": shown.page, "message": shown.message}
+    return render(request, "scenes/moderation_log.html", context, status=shown.status)

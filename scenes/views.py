@@ -17,7 +17,7 @@ from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .guide import trope_guide
 from .models import Actor, Drama, Scene, Trope, TropeGroup
-from .pagination import PageError, paginate
+from .pagination import requested_page
 from .profiles import actor_back_hugs_by_drama, drama_profile
 from .querysets import card_prefetches
 from .search import note_search_miss, suggestions
@@ -71,12 +71,10 @@ def scene_list(request):
         status = 400
         message = "Some filters could not be used; fix them below to see scenes."
     else:
-        try:
-            page = paginate(filterset.results(), request.GET.get("page"), per_page=settings.SCENES_PER_PAGE)
-            if not page.paginator.count:
-                note_search_miss(filterset)  # What readers look for and the catalogue lacks, for moderators.
-        except PageError as error:
-            status, message = error.status, error.message
+        shown = requested_page(request, filterset.results(), per_page=settings.SCENES_PER_PAGE)
+        status, message, page = shown.status, shown.message, shown.page
+        if page is not None and not page.paginator.count:
+            note_search_miss(filterset)  # What readers look for and the catalogue lacks, for moderators.
     included, excluded = filterset.chosen("trope"), filterset.chosen("exclude")
     context = {
         "filter": filterset,
@@ -122,12 +120,9 @@ def scene_detail(request, pk):
 @require_safe
 def drama_list(request):
     dramas = Drama.objects.with_scene_counts().order_by("title", "pk")
-    status, message, page = 200, "", None
-    try:
-        page = paginate(dramas, request.GET.get("page"), per_page=settings.DRAMAS_PER_PAGE)
-    except PageError as error:
-        status, message = error.status, error.message
-    return render(request, "scenes/drama_list.html", {"page": page, "message": message}, status=status)
+    shown = requested_page(request, dramas, per_page=settings.DRAMAS_PER_PAGE)
+    context = {"page": shown.page, "message": shown.message}
+    return render(request, "scenes/drama_list.html", context, status=shown.status)
 
 
 @require_safe
@@ -182,19 +177,15 @@ def trope_detail(request, slug):
         return redirect(trope, permanent=True)  # A fan's word or alias leads to the one canonical URL.
     scenes = Scene.objects.published().for_cards().with_all_tropes([trope]).latest_published()
     scenes = scenes.for_viewer(viewer_preferences(request), allow=[trope])
-    status, message, page = 200, "", None
-    try:
-        page = paginate(scenes, request.GET.get("page"), per_page=settings.SCENES_PER_PAGE)
-    except PageError as error:
-        status, message = error.status, error.message
+    shown = requested_page(request, scenes, per_page=settings.SCENES_PER_PAGE)
     context = {
         "trope": trope,
         "aliases": trope.aliases.all(),
-        "page": page,
-        "message": message,
+        "page": shown.page,
+        "message": shown.message,
         "related": Trope.objects.filter(group=trope.group).exclude(pk=trope.pk).select_related("group"),
     }
-    return render(request, "scenes/trope_detail.html", context, status=status)
+    return render(request, "scenes/trope_detail.html", context, status=shown.status)
 
 
 @require_safe
