@@ -206,8 +206,10 @@ class TropeDetail(TropeCountsMixin, ReadView, generics.RetrieveAPIView):
 
 @extend_schema_view(get=read_schema(s.StatsSerializer))
 class Stats(ReadView):
-    """The catalogue in numbers: totals, verdicts per drama, scenes per trope and per year, counted every five
-    minutes at most."""
+    """
+    The catalogue in numbers: totals, verdicts per drama, scenes per trope and per year, counted every five
+    minutes at most.
+    """
 
     serializer_class = s.StatsSerializer
 
