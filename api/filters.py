@@ -1,10 +1,10 @@
-"""Filters of the API lists: the catalogue's own FilterSet for scenes (scenes.filters), and characters."""
+"""Filters of the API lists: the catalogue's own FilterSet for scenes (scenes.catalogue.filters), and characters."""
 
 from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
-from scenes.filters import SlugChoiceFilter
+from scenes.catalogue.filters import SlugChoiceFilter
 from scenes.models import Actor, Character, Drama
 
 

@@ -5,7 +5,7 @@ from django import forms
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiFilterExtension
 from drf_spectacular.utils import OpenApiResponse
 
-from scenes.filters import SEARCH_MAX_LENGTH, SLUG_MAX_LENGTH, TropeWordsFilter
+from scenes.catalogue.filters import SEARCH_MAX_LENGTH, SLUG_MAX_LENGTH, TropeWordsFilter
 
 from .write_serializers import ErrorSerializer
 

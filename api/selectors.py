@@ -4,9 +4,9 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 
 from community import scoring
-from scenes.facets import trope_counts
+from scenes.catalogue.facets import trope_counts
 from scenes.models import Actor, Character, Drama, Scene, Trope
-from scenes.stats import STATS_CACHE_SECONDS, sum_or_zero
+from scenes.stats.numbers import STATS_CACHE_SECONDS, sum_or_zero
 
 API_STATS_CACHE_KEY = "api:stats:v1"
 

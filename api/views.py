@@ -19,8 +19,8 @@ from rest_framework.views import APIView
 
 from community import ratelimit, services
 from community.models import Comment
-from scenes.facets import trope_counts
-from scenes.filters import SceneFilter
+from scenes.catalogue.facets import trope_counts
+from scenes.catalogue.filters import SceneFilter
 from scenes.models import Actor, Character, Drama, Scene, Trope
 
 from . import serializers as s

@@ -53,7 +53,7 @@ from bench.vocabulary import (  # noqa: E402
 from community import scoring  # noqa: E402
 from community.models import Comment, Vote  # noqa: E402
 from scenes.models import Actor, Character, Drama, Scene, SceneTrope, Trope  # noqa: E402
-from scenes.search_index import rebuild_search_index  # noqa: E402
+from scenes.search.index import rebuild_search_index  # noqa: E402
 
 User = get_user_model()
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ pagination, facets), the number of database queries and of results.
 
 A search is timed as a new one: before every request the kept rankings are made out of date (as any change
 to the catalogue does) and the rendered scene cards are dropped, so it is ranked, counted and rendered in
-full. "repeated" is the same search made again at once: its ranking and cards are kept (scenes.search_cache,
+full. "repeated" is the same search made again at once: its ranking and cards are kept (scenes.search.cache,
 scenes.cards), as when many readers search for the same drama or actor.
 
 The stats page reads its numbers from the cache, else from their snapshot in the database (kept fresh by
@@ -44,14 +44,20 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import Resolver404, resolve  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from scenes import views  # noqa: E402
-from scenes.cards import render_cards  # noqa: E402
-from scenes.filters import SceneFilter  # noqa: E402
-from scenes.models import Actor, Character, Drama, Scene, StatsSnapshot  # noqa: E402
-from scenes.querysets import forget_taxonomy  # noqa: E402
-from scenes.search_cache import search_changed  # noqa: E402
-from scenes.search_models import SearchMiss  # noqa: E402
-from scenes.stats import refresh_site_stats  # noqa: E402
+from scenes.catalogue import views  # noqa: E402
+from scenes.catalogue.cards import render_cards  # noqa: E402
+from scenes.catalogue.filters import SceneFilter  # noqa: E402
+from scenes.models import (  # noqa: E402
+    Actor,
+    Character,
+    Drama,
+    Scene,
+    SearchMiss,  # noqa: E402
+    StatsSnapshot,
+)
+from scenes.models.querysets import forget_taxonomy  # noqa: E402
+from scenes.search.cache import search_changed  # noqa: E402
+from scenes.stats.numbers import refresh_site_stats  # noqa: E402
 
 SEARCH_TARGET_MS, STATS_TARGET_MS = 50, 200
 

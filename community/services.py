@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from scenes.models import TROPE_VOTES_TO_DECIDE, Drama, ModerationLog, Scene, SceneTrope, Trope
+from scenes.moderation.log import record
 
 from . import scoring
 from .models import Comment, CommentReport, FanProfile, Favourite, TropeVote, Verdict, Vote
@@ -268,7 +269,6 @@ def dismiss_reports(*, comments, moderator) -> int:
 
 
 def _log_comment(action: str, comment: Comment, moderator, reason: str) -> None:
-    from scenes.moderation import record
 
     where = comment.scene.drama.title if comment.scene_id else comment.drama.title
     record(action=action, moderator=moderator, scene=comment.scene, subject=f"a comment on {where}", reason=reason)
@@ -295,7 +295,6 @@ def ban_fan(*, fan, moderator, reason: str) -> FanProfile:
     profile, _ = FanProfile.objects.get_or_create(user=fan)
     profile.is_banned, profile.ban_reason, profile.banned_at = True, reason, timezone.now()
     profile.save()
-    from scenes.moderation import record
 
     record(action=ModerationLog.Action.BANNED, moderator=moderator, subject="a fan's account", reason=reason)
     return profile

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import preference_views, views
+from . import views
+from .preferences import views as preference_views
 
 app_name = "community"
 

@@ -12,15 +12,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from scenes.errors import flash
-from scenes.forms import add_errors
+from scenes.errors import add_errors, flash
 from scenes.models import Drama, Scene, Trope
 
 from . import selectors, services
 from .access import fan_action, safe_next
 from .forms import CommentForm, FavouriteForm, ReportForm, TropeVoteForm, VoteForm
 from .models import Comment, Favourite
-from .preferences import viewer_preferences
+from .preferences.viewer import viewer_preferences
 
 User = get_user_model()
 

@@ -7,4 +7,4 @@ class ScenesConfig(AppConfig):
 
     def ready(self):
         # The search tables live in their own module; the signals keep the search index current.
-        from . import search_models, signals  # noqa: F401
+        from .search import signals  # noqa: F401

@@ -5,7 +5,8 @@ Django shows its technical pages for Http404 and BadRequest while DEBUG is on; r
 (which runs in development mode) should see the site's own "not found" page with a helpful message.
 """
 
-from django.core.exceptions import BadRequest, PermissionDenied
+from django import forms
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django_htmx.http import reswap, retarget
@@ -82,3 +83,12 @@ def page_not_found(request, exception):
 
 def server_error(request):
     return api_error(request, "", 500) or render(request, "500.html", status=500)
+
+
+def add_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: field messages next to their fields, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+    else:
+        form.add_error(None, error.messages)

@@ -1,7 +1,11 @@
 from django.urls import path
 
-from . import submission_views, views
-from .feeds import NewScenesAtomFeed, NewScenesFeed
+from . import health
+from .catalogue import views
+from .catalogue.feeds import NewScenesAtomFeed, NewScenesFeed
+from .moderation import views as moderation_views
+from .stats import views as stats_views
+from .submissions import views as submission_views
 
 app_name = "scenes"
 
@@ -13,16 +17,16 @@ urlpatterns = [
     path("scenes/submit/", submission_views.submit, name="submit"),
     path("scenes/submit/characters/", submission_views.submit_characters, name="submit-characters"),
     path("dramas/propose/", submission_views.propose_drama, name="propose-drama"),
-    path("moderation/log/", submission_views.moderation_log, name="moderation-log"),
+    path("moderation/log/", moderation_views.moderation_log, name="moderation-log"),
     path("dramas/", views.drama_list, name="drama-list"),
     path("dramas/options/", submission_views.drama_options, name="drama-options"),
     path("dramas/<slug:slug>/", views.drama_detail, name="drama-detail"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
     path("tropes/", views.trope_list, name="trope-list"),
     path("tropes/<str:slug>/", views.trope_detail, name="trope-detail"),
-    path("stats/", views.stats, name="stats"),
+    path("stats/", stats_views.stats, name="stats"),
     path("feeds/scenes/", NewScenesAtomFeed(), name="feed"),
     path("feeds/scenes/rss/", NewScenesFeed(), name="feed-rss"),
     path("search/suggest/", views.search_suggest, name="search-suggest"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
 ]

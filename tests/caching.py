@@ -1,7 +1,7 @@
 from django.core.cache import caches
 
 from scenes.models import StatsSnapshot
-from scenes.querysets import forget_taxonomy
+from scenes.models.querysets import forget_taxonomy
 
 
 def cold_cache():

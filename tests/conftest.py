@@ -1,7 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 
-from scenes.querysets import forget_taxonomy
+from scenes.models.querysets import forget_taxonomy
 from tests.factories import SceneFactory, UserFactory
 
 
@@ -41,3 +42,18 @@ def moderator(db):
 @pytest.fixture
 def scene(db):
     return SceneFactory()
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    """A signed-in superuser moderator (test modules that need another kind define their own)."""
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def group_moderator(db):
+    """A moderator as the site has them: staff in the Moderators group, not a superuser."""
+    user = UserFactory(username="modestine", is_staff=True)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

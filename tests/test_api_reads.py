@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.http import QueryDict
 
 from community import services
-from scenes.filters import SceneFilter
+from scenes.catalogue.filters import SceneFilter
 from scenes.models import Scene
 from tests.api_support import api_client, full_scene, new_fan
 from tests.factories import CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory

@@ -1,12 +1,12 @@
-"""Scene cards are kept rendered (scenes.cards): a repeat view reuses them, and a change shows at once."""
+"""Scene cards are kept rendered (scenes.catalogue.cards): a repeat view reuses them, and a change shows at once."""
 
 import pytest
 from django.test.signals import template_rendered
 
-from community.preferences import record_watch_progress
+from community.preferences.viewer import record_watch_progress
 from community.services import cast_vote
 from scenes.models import Trope
-from scenes.querysets import forget_taxonomy
+from scenes.models.querysets import forget_taxonomy
 from tests.discovery_support import cast_for
 from tests.factories import UserFactory
 

@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from scenes import profiles, stats
-from scenes.guide import MEANING_LINES, best_scenes_by_trope, trope_guide
+from scenes.catalogue import profiles
+from scenes.catalogue.guide import MEANING_LINES, best_scenes_by_trope, trope_guide
 from scenes.models import Scene
+from scenes.stats import numbers as stats
 from tests.discovery_support import cast_for, count_queries, set_tallies
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import hashlib
 import pytest
 from django.utils import timezone
 
-from community.preferences import set_trope_hidden
-from scenes.daily import back_hug_of_the_day
+from community.preferences.viewer import set_trope_hidden
 from scenes.models import Scene, Trope
+from scenes.stats.daily import back_hug_of_the_day
 from tests.discovery_support import cast_for, count_queries, set_tallies
 from tests.factories import SceneFactory, SceneImageFactory
 
@@ -53,7 +53,7 @@ def test_the_back_hug_of_the_day_changes_from_day_to_day(scenes):
 
 
 def test_the_pick_depends_on_the_date_only_not_on_the_process(scenes):
-    from scenes.daily import day_number
+    from scenes.stats.daily import day_number
 
     # SHA-256 of the ISO date, not Python's salted hash(): every app server picks the same scene.
     assert day_number(MONDAY) == int.from_bytes(hashlib.sha256(b"2025-03-03").digest()[:8], "big")

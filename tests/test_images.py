@@ -1,99 +1,27 @@
 """Screenshot uploads: only real pictures get in, nothing but their pixels is stored, and a failure leaves nothing."""
 
 import io
-import random
-import struct
 import zipfile
-import zlib
-from pathlib import Path
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 from PIL import Image, ImageDraw, ImageFile
 
-from scenes import images
-from scenes.image_fields import ScreenshotField
-from scenes.images import (
+from scenes.models import SceneImage
+from scenes.submissions import images
+from scenes.submissions.image_fields import ScreenshotField
+from scenes.submissions.images import (
     NOT_AN_IMAGE,
     PreparedScreenshot,
-    hamming_distance,
-    near_duplicates,
-    prepare_screenshot,
     store_screenshot,
-    validate_screenshot,
 )
-from scenes.models import SceneImage
 from tests.factories import SceneImageFactory
+from tests.image_support import ALT, encoded, files_under, picture, png_declaring, refusal, stored, stored_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-ALT = "He holds her from behind under a yellow umbrella."
-
-
-# Real files, made here with Pillow -----------------------------------------------------------------
-
-
-def picture(seed: int = 1, size: tuple[int, int] = (800, 450), mode: str = "RGB") -> Image.Image:
-    """A busy picture (a gradient and random shapes): different seeds give clearly different pictures."""
-    rng = random.Random(seed)
-    image = Image.linear_gradient("L").resize(size).convert(mode)
-    draw = ImageDraw.Draw(image)
-    for _ in range(14):
-        x, y = rng.randrange(size[0]), rng.randrange(size[1])
-        box = (x, y, x + rng.randrange(40, size[0] // 2), y + rng.randrange(40, size[1] // 2))
-        colour = tuple(rng.randrange(256) for _ in range(len(mode)))
-        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(box, fill=colour)
-    return image
-
-
-def encoded(image: Image.Image, image_format: str, **options) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, image_format, **options)
-    return buffer.getvalue()
-
-
-def upload(data: bytes, name: str = "our-hug.jpg", content_type: str = "image/jpeg") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data, content_type=content_type)
-
-
-def png_declaring(width: int, height: int) -> bytes:
-    """A genuine black 1-bit PNG of width×height: a few kilobytes that decode to width×height pixels."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    compressor = zlib.compressobj(9)
-    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte + packed bits
-    pixels = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-
-
-def stored(file_field) -> Image.Image:
-    with file_field.open("rb") as handle:
-        image = Image.open(io.BytesIO(handle.read()))
-        image.load()
-    return image
-
-
-def stored_bytes(file_field) -> bytes:
-    with file_field.open("rb") as handle:
-        return handle.read()
-
-
-def files_under(root) -> list[Path]:
-    root = Path(root)
-    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
-
-
-def refusal(uploaded_file) -> str:
-    with pytest.raises(ValidationError) as caught:
-        validate_screenshot(uploaded_file)
-    return " ".join(caught.value.messages)
 
 
 # What gets in ----------------------------------------------------------------------------------------
@@ -362,47 +290,3 @@ def test_the_form_field_hands_the_prepared_picture_to_the_service(scene):
     image = store_screenshot(scene=scene, uploaded_file=prepared, alt_text=ALT)
     assert image.perceptual_hash == prepared.perceptual_hash
     assert 'accept="image/jpeg,image/png,image/webp,image/gif"' in str(form["screenshot"])
-
-
-# Near duplicates ---------------------------------------------------------------------------------------
-
-
-def test_the_same_picture_reencoded_or_resized_is_a_near_duplicate(scene, django_assert_num_queries):
-    original = store_screenshot(scene=scene, uploaded_file=upload(encoded(picture(seed=7), "PNG")), alt_text=ALT)
-    store_screenshot(scene=scene, uploaded_file=upload(encoded(picture(seed=8), "PNG")), alt_text=ALT)
-    copies = [
-        encoded(picture(seed=7), "JPEG", quality=40),
-        encoded(picture(seed=7).resize((720, 405)), "JPEG", quality=70),
-        encoded(picture(seed=7).resize((1600, 900)), "WEBP", quality=60),
-    ]
-
-    for copy in copies:
-        copy_hash = prepare_screenshot(upload(copy)).perceptual_hash
-        with django_assert_num_queries(1):
-            found = near_duplicates(copy_hash)
-        assert [image.pk for image in found] == [original.pk]
-        assert found[0].hash_distance == hamming_distance(copy_hash, original.perceptual_hash) <= 6
-
-
-def test_a_different_picture_is_not_a_near_duplicate(scene):
-    store_screenshot(scene=scene, uploaded_file=upload(encoded(picture(seed=7), "PNG")), alt_text=ALT)
-    other = prepare_screenshot(upload(encoded(picture(seed=99), "PNG"))).perceptual_hash
-
-    assert near_duplicates(other) == []
-
-
-def test_the_band_prefilter_finds_every_hash_within_the_distance(scene):
-    """Hashes 6 bits away, spread over the bands or packed into one, are all found; 7 bits away is not."""
-    base = "0123456789abcdef"
-    images_by_flips = {}
-    for flips in ([0, 1, 2, 3, 4, 5], [16, 17, 32, 33, 48, 49], [0, 16, 32, 48, 60, 61], [0, 1, 2, 3, 4, 5, 6]):
-        value = int(base, 16) ^ sum(1 << bit for bit in flips)
-        image = SceneImageFactory(scene=scene, perceptual_hash=f"{value:016x}")
-        for band, band_value in enumerate(images.hash_bands(image.perceptual_hash)):
-            setattr(image, f"hash_band_{band}", band_value)
-        image.save()
-        images_by_flips[tuple(flips)] = image
-
-    found = {image.pk for image in near_duplicates(base)}
-
-    assert found == {image.pk for flips, image in images_by_flips.items() if len(flips) <= 6}

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 
 from community import services as community
 from community.models import Comment, Favourite, TropeVote, Vote
-from scenes import moderation
 from scenes.models import DramaProposal, ModerationLog, Scene, SceneEdit, SceneTrope, Trope
+from scenes.moderation import decisions as moderation
+from scenes.moderation.log import confirm_characters
 from tests.factories import SceneFactory, SceneImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_the_moderation_log_pages_like_every_list(client):
 
 def test_publishing_confirms_characters_a_fan_added(moderator):
     scene = SceneFactory(status="pending", published_at=None, hugger__is_confirmed=False)
-    moderation.confirm_characters([scene])
+    confirm_characters([scene])
     scene.hugger.refresh_from_db()
     assert scene.hugger.is_confirmed
 

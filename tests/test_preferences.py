@@ -5,7 +5,7 @@ import re
 import pytest
 
 from community.models import FanProfile
-from community.preferences import set_trope_hidden
+from community.preferences.viewer import set_trope_hidden
 from scenes.models import Scene, Trope
 from tests.community_factories import FanFactory, FavouriteFactory
 from tests.discovery_support import cast_for, count_queries
@@ -139,7 +139,7 @@ def test_readers_without_an_account_are_sent_to_sign_in(client, catalogue):
 
 
 def test_the_preferences_page_lists_and_saves_hidden_tropes_and_progress(client, fan, catalogue):
-    from community.preferences import record_watch_progress
+    from community.preferences.viewer import record_watch_progress
 
     hide(fan, "reluctant")
     record_watch_progress(fan=fan, drama=catalogue.drama, last_episode=7)

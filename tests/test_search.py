@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from community.preferences import set_trope_hidden
-from scenes import search
+from community.preferences.viewer import set_trope_hidden
 from scenes.models import Scene, Trope
-from scenes.search import ranked_scene_ids
-from scenes.search_text import name_words, parse_query
+from scenes.search import ranking as search
+from scenes.search.ranking import ranked_scene_ids
+from scenes.search.text import name_words, parse_query
 from tests.caching import cold_cache
 from tests.factories import ActorFactory, CharacterFactory, DramaFactory, SceneFactory
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from scenes.search import SearchMiss, record_search_miss
+from scenes.models import SearchMiss
+from scenes.search.misses import record_search_miss
 from tests.factories import SceneFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

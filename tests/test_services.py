@@ -5,8 +5,8 @@ from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from scenes import services
 from scenes.models import Scene
+from scenes.moderation import publishing as services
 from tests.factories import SceneFactory
 
 PENDING = Scene.Status.PENDING

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from community.models import WatchProgress
-from community.preferences import Spoiler, ViewerPreferences, is_late_episode, record_watch_progress
+from community.preferences.viewer import Spoiler, ViewerPreferences, is_late_episode, record_watch_progress
 from tests.discovery_support import cast_for
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from scenes import stats
 from scenes.models import Scene, StatsSnapshot
+from scenes.stats import numbers as stats
 from tests.caching import cold_cache
 from tests.discovery_support import cast_for, count_queries, set_tallies
 from tests.factories import SceneFactory
@@ -121,7 +121,7 @@ def test_every_chart_has_a_title_a_text_summary_and_a_table(client, catalogue):
 
 
 def test_summaries_are_sentences_from_the_numbers(catalogue):
-    from scenes.charts import stats_charts
+    from scenes.stats.charts import stats_charts
 
     charts = {chart.slug: chart for chart in stats_charts(stats.compute_site_stats())}
     assert charts["dramas"].summary.startswith(
@@ -133,7 +133,7 @@ def test_summaries_are_sentences_from_the_numbers(catalogue):
 
 
 def test_the_year_chart_keeps_years_without_back_hugs_on_the_time_line(catalogue):
-    from scenes.charts import year_chart
+    from scenes.stats.charts import year_chart
 
     rows = year_chart(stats.compute_site_stats()).rows
     assert [row.label for row in rows] == ["2013", "2014", "2015", "2016"]

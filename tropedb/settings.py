@@ -120,7 +120,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache: Redis when REDIS_URL is set (several app servers share it), local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# "cards" keeps rendered scene cards (scenes.cards): many small entries, with their own limit in local memory
+# "cards" keeps rendered scene cards (scenes.catalogue.cards): many small entries, with their own limit in local memory
 # (so they never push out the rest) and their own key prefix in Redis.
 if REDIS_URL:
     CACHES = {

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from scenes.sitemaps import SITEMAPS, robots_txt
+from scenes.catalogue.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = "tropedb moderation"
 admin.site.site_title = "tropedb moderation"

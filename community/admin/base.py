@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from . import services
+from community import services
 
 # A comment with a report no moderator has handled yet.
 OPEN_REPORTS = Q(reports__resolved_at=None)

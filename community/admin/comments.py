@@ -13,11 +13,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
-from scenes.admin_base import admin_link
+from community import services
+from community.models import Comment, CommentReport, ReportedComment
+from scenes.admin.base import admin_link
 
-from . import services
-from .admin_base import OPEN_REPORTS, ReasonActionsMixin, ban, fan_link
-from .models import Comment, CommentReport, ReportedComment
+from .base import OPEN_REPORTS, ReasonActionsMixin, ban, fan_link
 
 User = get_user_model()
 

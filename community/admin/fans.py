@@ -1,7 +1,7 @@
 """
 Moderators keep the conversation civil from the admin: bans and a read-only look at votes and favourites
 here; the queue of reported comments, every comment (hide, unhide, dismiss reports, delete) and the reports
-in community/admin_comments.py; what both share in community/admin_base.py.
+in community/admin/comments.py; what both share in community/admin/base.py.
 
 Hiding, unhiding, dismissing and banning go through community/services.py. Hiding keeps the text: readers see
 a placeholder, moderators still read the comment here. No page here shows a fan's e-mail address.
@@ -13,11 +13,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from scenes.admin_base import admin_link
+from community.models import FanProfile, Favourite, TropeVote, Vote
+from scenes.admin.base import admin_link
 
-from . import admin_comments  # noqa: F401 - registers the comment and report pages
-from .admin_base import ReasonActionsMixin, ban, fan_link
-from .models import FanProfile, Favourite, TropeVote, Vote
+from .base import ReasonActionsMixin, ban, fan_link
 
 User = get_user_model()
 

@@ -14,9 +14,8 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from community.models import FanProfile, WatchProgress
 from scenes.models import Drama, Scene, Trope
-
-from .models import FanProfile, WatchProgress
 
 # Readers who have not said how far they watched are spared the last quarter of a drama's episodes.
 SPOILER_FROM = (3, 4)  # a scene is a spoiler when episode / episodes > 3/4

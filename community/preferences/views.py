@@ -12,12 +12,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from community.access import safe_next
+from community.models import WatchProgress
 from scenes.models import Drama, Trope, TropeGroup
 
-from .access import safe_next
-from .models import WatchProgress
-from .preference_forms import HiddenTropesForm, TropeToggleForm, WatchProgressForm
-from .preferences import record_watch_progress, set_hidden_tropes, set_trope_hidden, viewer_preferences
+from .forms import HiddenTropesForm, TropeToggleForm, WatchProgressForm
+from .viewer import record_watch_progress, set_hidden_tropes, set_trope_hidden, viewer_preferences
 
 
 def _refused(request, errors: list[str], *, back: str):

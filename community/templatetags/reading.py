@@ -2,7 +2,7 @@
 
 from django import template
 
-from community.preferences import ViewerPreferences, viewer_preferences
+from community.preferences.viewer import ViewerPreferences, viewer_preferences
 
 register = template.Library()
 

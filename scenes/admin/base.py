@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import SceneImage
+from scenes.models import SceneImage
 
 logger = logging.getLogger(__name__)
 

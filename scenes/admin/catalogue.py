@@ -1,12 +1,12 @@
 """
 Moderators run the catalogue from the admin: dramas and their casts here; the trope taxonomy
-(scenes/admin_taxonomy.py); the scenes and their screenshots (scenes/admin_scenes.py); the queues of
-submissions, edits and proposals (scenes/admin_moderation.py); the searches that found nothing
-(scenes/admin_search.py).
+(scenes/admin/taxonomy.py); the scenes and their screenshots (scenes/admin/scenes.py); the queues of
+submissions, edits and proposals (scenes/admin/moderation.py); the searches that found nothing
+(scenes/admin/search.py).
 
-Status changes go through scenes/services.py. The rules the database enforces with triggers
-(scenes/db_rules.py) are also checked by the models' clean(), so a moderator reads a message instead of meeting a
-server error (scenes/admin_base.py).
+Status changes go through scenes/moderation/publishing.py. The rules the database enforces with triggers
+(scenes/models/db_rules.py) are also checked by the models' clean(), so a moderator reads a message instead of
+meeting a server error (scenes/admin/base.py).
 """
 
 from django.contrib import admin
@@ -14,9 +14,9 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
-from . import admin_moderation, admin_scenes, admin_search, admin_taxonomy  # noqa: F401 - they register their pages
-from .admin_base import DatabaseRulesAdmin, admin_link
-from .models import Actor, Character, Drama
+from scenes.models import Actor, Character, Drama
+
+from .base import DatabaseRulesAdmin, admin_link
 
 
 class CharacterInline(admin.TabularInline):

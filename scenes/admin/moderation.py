@@ -12,12 +12,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from community.admin_base import ReasonActionsMixin
-
-from . import moderation, services
-from .models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit
-from .submissions import DUPLICATE_WINDOW_SECONDS, lookalike_scenes
-from .submissions import near_duplicates as same_moment
+from community.admin.base import ReasonActionsMixin
+from scenes.models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit
+from scenes.moderation import decisions as moderation
+from scenes.moderation import publishing as services
+from scenes.submissions.services import DUPLICATE_WINDOW_SECONDS, lookalike_scenes
+from scenes.submissions.services import near_duplicates as same_moment
 
 
 class MergeForm(forms.Form):

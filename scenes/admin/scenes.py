@@ -1,6 +1,6 @@
 """
 Scenes in the admin: the queue of submitted scenes (publish, unpublish, reject, feature), their tropes and
-screenshots. Status changes go through scenes/services.py.
+screenshots. Status changes go through scenes/moderation/publishing.py.
 """
 
 import copy
@@ -15,9 +15,11 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
-from . import images, services
-from .admin_base import DatabaseRulesAdmin, admin_link, image_preview
-from .models import Scene, SceneImage, SceneTrope, Trope
+from scenes.models import Scene, SceneImage, SceneTrope, Trope
+from scenes.moderation import publishing as services
+from scenes.submissions import images
+
+from .base import DatabaseRulesAdmin, admin_link, image_preview
 
 
 class TropeListFilter(admin.SimpleListFilter):
@@ -56,7 +58,7 @@ class CuratedTropeFilter(TropeListFilter):
 
 class ScreenshotForm(forms.ModelForm):
     """
-    A moderator's upload goes through the same checks and re-encoding as a fan's (scenes/images.py): only
+    A moderator's upload goes through the same checks and re-encoding as a fan's (scenes/submissions/images.py): only
     pictures are accepted, EXIF and GPS data do not survive, thumbnails and the perceptual hash are stored.
     """
 

@@ -2,7 +2,7 @@
 Admin for search: the searches that found nothing, as a list of what the catalogue is missing.
 
 Every staff member (moderators included) may read the list; it is written only by the site itself
-(scenes.search.record_search_miss). Deleting an entry, once the catalogue has what it asked for, takes the
+(scenes.search.misses.record_search_miss). Deleting an entry, once the catalogue has what it asked for, takes the
 delete permission.
 """
 
@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .search_models import SearchMiss
+from scenes.models import SearchMiss
 
 
 @admin.register(SearchMiss)

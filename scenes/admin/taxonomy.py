@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from .admin_base import DatabaseRulesAdmin
-from .models import Trope, TropeAlias, TropeGroup
-from .querysets import forget_taxonomy
+from scenes.models import Trope, TropeAlias, TropeGroup
+from scenes.models.querysets import forget_taxonomy
+
+from .base import DatabaseRulesAdmin
 
 
 def forget_taxonomy_on_commit():

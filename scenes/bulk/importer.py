@@ -1,109 +1,22 @@
 """
-Bulk import and export of scenes as CSV or JSON, in one format both ways.
-
-``python manage.py import_scenes FILE`` and ``python manage.py export_scenes`` speak these columns (CSV: a header
-row naming them, in any order; JSON: an array of objects with these keys):
-
-| column | required | what it holds |
-| --- | --- | --- |
-| `drama` | yes | the drama's slug, e.g. `the-heirs`; the drama must exist |
-| `episode` | yes | the episode, from 1 to the drama's episode count |
-| `start` | yes | when the hug starts in the episode: `mm:ss` or `h:mm:ss` |
-| `end` | yes | when it ends, after `start` |
-| `hugger` | yes | who hugs from behind: a character's name in that drama's cast |
-| `hugged` | yes | who is hugged: another character of that drama |
-| `setting` | no | where it happens, e.g. `rainy bus stop` |
-| `description` | yes | what happens, in our own words |
-| `line_korean` | no | the line spoken during the hug, in Korean |
-| `line_english` | no | the same line in English |
-| `tropes` | no | curated trope slugs separated by `;` (JSON: also a list), e.g. `comfort;lingering` |
-| `status` | no | `published` (the default), `pending` or `rejected` |
-| `is_illustrative` | no | `true` or `false` (also `yes`/`no`, `1`/`0`; empty is `false`) |
-| `is_featured` | no | `true` or `false`; only a published scene can be featured |
-| `published_at` | no | ISO 8601, e.g. `2024-02-14T20:30:00+00:00` (UTC if no offset); published scenes default to now |
-
-Rules:
-- Dramas, characters and tropes must already exist; nothing but scenes and their tropes is created.
-- Every row is checked before anything is written, and each bad row is reported with where it is (CSV: its line
-  in the file, the header being line 1; JSON: the record's position in the array, from 1) and why. One bad row
-  and nothing is imported.
-- Derived tropes (`second-lead`, `girl-initiated`, `boy-initiated`) follow from the hugger and cannot be given.
-- A scene with the same drama, episode, start, hugger and hugged as one in the catalogue (or earlier in the file)
-  is a duplicate: an error, or skipped with a warning with ``--skip-existing``.
-- Export writes the published catalogue in story order, with each scene's public tropes; importing that file
-  into a catalogue with the same dramas and characters and no scenes recreates the same scenes (their tropes
-  attached as curated ones; votes, comments and screenshots are not part of the format).
+Importing scenes: every record checked against the catalogue before anything is written, then all written in
+one transaction, or none (the rules are in scenes/bulk/__init__.py).
 """
 
-import csv
-import json
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TextIO
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .models import Character, Drama, Scene, SceneTrope, Trope
-from .search_index import reindex_scenes
-from .timecodes import format_timecode, parse_timecode
+from scenes.models import Character, Drama, Scene, SceneTrope, Trope
+from scenes.search.index import reindex_scenes
+from scenes.timecodes import parse_timecode
 
-COLUMNS = (
-    "drama",
-    "episode",
-    "start",
-    "end",
-    "hugger",
-    "hugged",
-    "setting",
-    "description",
-    "line_korean",
-    "line_english",
-    "tropes",
-    "status",
-    "is_illustrative",
-    "is_featured",
-    "published_at",
-)
-REQUIRED_COLUMNS = ("drama", "episode", "start", "end", "hugger", "hugged", "description")
-FORMATS = ("csv", "json")
-TRUE_WORDS = {"true", "yes", "1"}
-FALSE_WORDS = {"false", "no", "0", ""}
-# Scene fields whose column has another name, for the model's own validation messages.
-COLUMN_OF_FIELD = {"start_seconds": "start", "end_seconds": "end", NON_FIELD_ERRORS: ""}
-EXPORT_CHUNK_SIZE = 500
-
-
-@dataclass(frozen=True)
-class RowError:
-    where: str  # "line 4" (CSV) or "record 4" (JSON)
-    column: str  # "" when the whole row or file is at fault
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}, {self.column}: {self.message}" if self.column else f"{self.where}: {self.message}"
-
-
-class ImportRefused(Exception):
-    """The file has bad rows (all of them listed); nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(error) for error in errors))
-
-
-@dataclass
-class Record:
-    """One row or object of the file, as read, before any checking."""
-
-    where: str
-    values: dict[str, Any]
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (column, message) found while reading
+from .formats import COLUMN_OF_FIELD, FALSE_WORDS, TRUE_WORDS, ImportRefused, Record, RowError
 
 
 @dataclass
@@ -121,78 +34,6 @@ class ImportReport:
         if self.skipped:
             text += f" Skipped {len(self.skipped)} already in the catalogue."
         return text
-
-
-# Reading ---------------------------------------------------------------------------------------------
-
-
-def format_of(path: str, requested: str | None = None) -> str:
-    """The requested format, else the one the file name's extension says; ValueError when neither says."""
-    file_format = requested or path.rsplit(".", 1)[-1].lower()
-    if file_format not in FORMATS:
-        raise ValueError(f"Cannot tell the format of {path}: name it .csv or .json, or pass --format csv|json.")
-    return file_format
-
-
-def read_records(stream: TextIO, *, file_format: str) -> list[Record]:
-    """The file's records; ImportRefused when the file as a whole is unreadable (bad header, not JSON...)."""
-    return read_csv(stream) if file_format == "csv" else read_json(stream)
-
-
-def read_csv(stream: TextIO) -> list[Record]:
-    reader = csv.reader(stream)
-    header = [name.strip() for name in next(reader, [])]
-    header_errors = [RowError("line 1", column, message) for column, message in column_problems(header)]
-    if not header:
-        header_errors.append(RowError("line 1", "", "The file is empty: its first line must name the columns."))
-    if header_errors:
-        raise ImportRefused(header_errors)
-    records = []
-    last_line = reader.line_num
-    try:
-        for row in reader:
-            # A record can span lines (a quoted value with line breaks): report the line where it starts.
-            first_line, last_line = last_line + 1, reader.line_num
-            if not any(value.strip() for value in row):
-                continue  # blank line
-            record = Record(f"line {first_line}", dict(zip(header, row, strict=False)))
-            if len(row) > len(header):
-                record.problems.append(("", f"has {len(row)} values but the header names {len(header)} columns."))
-            records.append(record)
-    except csv.Error as error:  # e.g. a NUL byte: the rest of the file cannot be read reliably
-        raise ImportRefused([RowError(f"line {reader.line_num}", "", f"This is not CSV: {error}.")]) from None
-    return records
-
-
-def read_json(stream: TextIO) -> list[Record]:
-    try:
-        data = json.load(stream)
-    except json.JSONDecodeError as error:
-        raise ImportRefused([RowError(f"line {error.lineno}", "", f"This is not valid JSON: {error.msg}.")]) from None
-    if not isinstance(data, list):
-        raise ImportRefused([RowError("file", "", "The file must hold a JSON array of scene objects.")])
-    records = []
-    for number, item in enumerate(data, start=1):
-        if isinstance(item, dict):
-            record = Record(f"record {number}", item, problems=column_problems(list(item), header=False))
-        else:
-            record = Record(f"record {number}", {}, problems=[("", "is not an object with the columns as keys.")])
-        records.append(record)
-    return records
-
-
-def column_problems(names: list[str], *, header: bool = True) -> list[tuple[str, str]]:
-    """Unknown and repeated columns, and (for a CSV header) missing required ones."""
-    problems = [
-        (name, f"is not a column; the columns are {', '.join(COLUMNS)}.") for name in names if name not in COLUMNS
-    ]
-    problems += [(name, "appears twice.") for name in sorted(set(names)) if names.count(name) > 1]
-    if header and names:
-        problems += [(name, "is a required column and is missing.") for name in REQUIRED_COLUMNS if name not in names]
-    return problems
-
-
-# Checking --------------------------------------------------------------------------------------------
 
 
 class Catalogue:
@@ -417,78 +258,3 @@ def write_scenes(planned: list[PlannedScene]) -> None:
     except IntegrityError as error:
         # A rule the checks above missed (or a concurrent change): the database's triggers had the last word.
         raise ImportRefused([RowError("database", "", f"refused the import ({error}).")]) from error
-
-
-# Writing ---------------------------------------------------------------------------------------------
-
-
-def export_queryset() -> QuerySet[Scene]:
-    """The published catalogue in story order, with what a row needs, in two queries per chunk."""
-    return (
-        Scene.objects.published()
-        .select_related("drama", "hugger", "hugged")
-        .prefetch_related(
-            Prefetch(
-                "scene_tropes",
-                queryset=SceneTrope.objects.filter(is_public=True).select_related("trope").order_by("trope__slug"),
-                to_attr="exported_scene_tropes",
-            )
-        )
-        .in_story_order()
-    )
-
-
-def scene_record(scene: Scene) -> dict[str, Any]:
-    """A scene as one record of the import format, with JSON types (CSV flattens them)."""
-    return {
-        "drama": scene.drama.slug,
-        "episode": scene.episode,
-        "start": format_timecode(scene.start_seconds),
-        "end": format_timecode(scene.end_seconds),
-        "hugger": scene.hugger.name,
-        "hugged": scene.hugged.name,
-        "setting": scene.setting,
-        "description": scene.description,
-        "line_korean": scene.line_korean,
-        "line_english": scene.line_english,
-        "tropes": [scene_trope.trope.slug for scene_trope in scene.exported_scene_tropes],
-        "status": scene.status,
-        "is_illustrative": scene.is_illustrative,
-        "is_featured": scene.is_featured,
-        "published_at": scene.published_at.isoformat() if scene.published_at else None,
-    }
-
-
-def export_scenes(stream: TextIO, *, file_format: str, scenes: QuerySet[Scene] | None = None) -> int:
-    """Write the published catalogue (or ``scenes``, prepared like export_queryset()) to ``stream``; the count."""
-    scenes = export_queryset() if scenes is None else scenes
-    records = (scene_record(scene) for scene in scenes.iterator(chunk_size=EXPORT_CHUNK_SIZE))
-    return write_csv(records, stream) if file_format == "csv" else write_json(records, stream)
-
-
-def write_csv(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for record in records:
-        writer.writerow(csv_value(record[column]) for column in COLUMNS)
-        count += 1
-    return count
-
-
-def csv_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(value)
-    return "" if value is None else str(value)
-
-
-def write_json(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
-    """A JSON array with one scene per line, written as it goes rather than built whole in memory."""
-    count = 0
-    for record in records:
-        stream.write(("[\n  " if count == 0 else ",\n  ") + json.dumps(record, ensure_ascii=False))
-        count += 1
-    stream.write("\n]\n" if count else "[]\n")
-    return count

@@ -17,9 +17,8 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
-from community.preferences import ViewerPreferences, viewer_preferences
-
-from .links import reverser
+from community.preferences.viewer import ViewerPreferences, viewer_preferences
+from scenes.links import reverser
 
 CARD_TEMPLATE = "scenes/_scene_card.html"
 # Included by the card: its source is part of every key too.

@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.http import QueryDict
 
-from .models import Scene, SceneTrope, Trope, TropeGroup
-from .search import id_list
-from .search_cache import filters_key, kept
-from .stats import trope_tallies
+from scenes.models import Scene, SceneTrope, Trope, TropeGroup
+from scenes.search.cache import filters_key, kept
+from scenes.search.ranking import id_list
+from scenes.stats.numbers import trope_tallies
 
 
 @dataclass
@@ -69,7 +69,7 @@ def trope_counts(scenes, ids: list[int] | None = None) -> dict[int, int]:
     """
     How many of ``scenes`` carry each trope, derived ones included: two queries however many scenes.
     ``ids``, when the caller has them (a search's results), are those scenes' ids: no need to filter again.
-    The counts are kept like a search's ranking (scenes.search_cache), under the ids or the filters' SQL
+    The counts are kept like a search's ranking (scenes.search.cache), under the ids or the filters' SQL
     (which names the fan's hidden tropes too): many readers open the same trope or drama.
     """
     if ids is None and scenes.is_every_published():

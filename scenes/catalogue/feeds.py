@@ -12,10 +12,10 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from community.preferences import is_late_episode
+from community.preferences.viewer import is_late_episode
+from scenes.models import Scene
 
 from .filters import SceneFilter
-from .models import Scene
 
 FEED_ITEMS = 30
 # Filters whose unknown values mean "no such thing" (404) rather than "malformed request" (400).

@@ -11,8 +11,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models import Actor, Drama, Trope
-from .search import RankedResults
+from scenes.models import Actor, Drama, Trope
+from scenes.search.ranking import RankedResults, search_scenes
 
 SLUG_MAX_LENGTH = 80
 SEARCH_MAX_LENGTH = 200
@@ -192,7 +192,7 @@ class SceneFilter(django_filters.FilterSet):
         if text:
             # Searched last, so the ranking sees only what the other filters keep; results come by relevance.
             self.searched = queryset
-            queryset = queryset.search(text)
+            queryset = search_scenes(queryset, text)
             self.ranked_ids = queryset.ranked_ids
         sort = self.form.cleaned_data.get("sort")
         self.by_relevance = bool(text) and not sort

@@ -1,15 +1,15 @@
 """
 The trope guide (/tropes/): every group and trope explained, with how many back hugs carry it, how awesome
 fans find them, and its best scenes. Seven queries however many tropes and scenes (fewer once the trope
-tallies are cached, see scenes.stats).
+tallies are cached, see scenes.stats.numbers).
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Exists, F, OuterRef, Prefetch, Subquery, When
 
-from .models import Character, Scene, SceneTrope, Trope, TropeGroup
-from .stats import Tally, trope_tallies
+from scenes.models import Character, Scene, SceneTrope, Trope, TropeGroup
+from scenes.stats.numbers import Tally, trope_tallies
 
 # What each meaning trope has a back hug say, in a line: the guide reads them as a small phrasebook.
 MEANING_LINES = {
@@ -89,7 +89,7 @@ def best_scenes_by_trope(scenes, tropes, *, per_trope: int = 3) -> dict[int, lis
 def trope_guide(viewer=None, *, best_per_trope: int = 3) -> list[GuideGroup]:
     """
     The guide's groups and entries. Counts and shares cover every published scene; the best scenes leave
-    out those carrying a trope ``viewer`` hides (community.preferences.ViewerPreferences).
+    out those carrying a trope ``viewer`` hides (community.preferences.viewer.ViewerPreferences).
     """
     groups = list(
         TropeGroup.objects.prefetch_related(

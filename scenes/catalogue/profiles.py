@@ -1,6 +1,6 @@
 """
 A drama's back-hug profile (its page's numbers and episode strip) and an actor's back hugs by drama,
-counted by the database from the scenes' tallies, like the site-wide numbers in scenes.stats.
+counted by the database from the scenes' tallies, like the site-wide numbers in scenes.stats.numbers.
 """
 
 from dataclasses import dataclass
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
-from .models import Character, Drama, Scene
-from .stats import Tally, share, sum_or_zero
+from scenes.models import Character, Drama, Scene
+from scenes.stats.numbers import Tally, share, sum_or_zero
 
 
 @dataclass(frozen=True)

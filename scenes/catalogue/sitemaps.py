@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from .models import Actor, Drama, Scene, Trope
+from scenes.models import Actor, Drama, Scene, Trope
 
 # Smaller than the 50,000 the protocol allows: each page renders in a fraction of a second.
 SITEMAP_PAGE = 5_000

@@ -1,27 +1,25 @@
 """Catalogue pages: thin views that parse the request, call a queryset and render."""
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from community.preferences import viewer_preferences
+from community.preferences.viewer import viewer_preferences
 from community.selectors import scene_page_context, thread_context, verdict_context
+from scenes.models import Actor, Drama, Scene, Trope, TropeGroup
+from scenes.models.querysets import card_prefetches
+from scenes.pagination import requested_page
+from scenes.search.misses import note_search_miss
+from scenes.search.suggestions import suggestions
+from scenes.stats.daily import back_hug_of_the_day, cached_back_hug_of_the_day
+from scenes.stats.numbers import dramas_with_most_back_hugs
 
-from .charts import LazyCharts
-from .daily import back_hug_of_the_day, cached_back_hug_of_the_day
 from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .guide import trope_guide
-from .models import Actor, Drama, Scene, Trope, TropeGroup
-from .pagination import requested_page
 from .profiles import actor_back_hugs_by_drama, drama_profile
-from .querysets import card_prefetches
-from .search import note_search_miss, suggestions
-from .stats import dramas_with_most_back_hugs, share, site_stats
 
 
 @require_safe
@@ -189,19 +187,6 @@ def trope_detail(request, slug):
 
 
 @require_safe
-def stats(request):
-    """Charts of the whole catalogue (scenes.stats, scenes.charts): six grouped queries, cached briefly."""
-    numbers = site_stats()
-    context = {
-        "stats": numbers,
-        "charts": LazyCharts(numbers),  # Drawn only when the page's cached fragments are stale.
-        "girl_initiated_share": share(numbers.girl_initiated, numbers.overall.scenes) or 0,
-        "second_lead_share": share(numbers.second_lead, numbers.overall.scenes) or 0,
-    }
-    return render(request, "scenes/stats.html", context)
-
-
-@require_safe
 def search_suggest(request):
     """Dramas, actors and tropes matching what a reader is typing: an HTML list for htmx, or JSON."""
     text = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
@@ -212,16 +197,3 @@ def search_suggest(request):
     shown = [group for group in groups if group.items]
     context = {"groups": shown, "total": sum(len(group.items) for group in shown), "query": text}
     return render(request, "scenes/_suggestions.html", context)
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """Liveness and database check for a load balancer: 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # Any failure to reach the database means this instance should get no traffic.
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})

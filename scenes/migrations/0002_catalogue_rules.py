@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from scenes import db_rules
+from scenes.models import db_rules
 
 
 class Migration(migrations.Migration):

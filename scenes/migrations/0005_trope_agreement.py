@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from scenes import db_rules
+from scenes.models import db_rules
 
 
 class Migration(migrations.Migration):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from scenes import db_rules
+from scenes.models import db_rules
 
 
 class Migration(migrations.Migration):

@@ -9,7 +9,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-from scenes import search_index
+from scenes.search import index as search_index
 
 
 def add_trigram_extension(apps, schema_editor):

@@ -1,7 +1,7 @@
 from django.db import migrations, models
 from django.db.models import F, Q
 
-from scenes import db_rules
+from scenes.models import db_rules
 
 
 def date_published_scenes(apps, schema_editor):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from .models import Scene
+from .scenes import Scene
 
 
 class PendingSceneManager(models.Manager):

@@ -2,9 +2,10 @@
 
 import time
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
@@ -14,6 +15,22 @@ TAXONOMY_CACHE_KEY = "scenes:taxonomy:v1"
 # tropes (an admin's edit reaches other processes this late).
 TAXONOMY_LOCAL_SECONDS = 10
 _taxonomy_local: dict = {}
+
+# Fans needed before their word counts: to drop a curated trope, or to make a proposed one public
+# (community.services.recount_trope_votes). A constant, not a setting: an index is built on it.
+TROPE_VOTES_TO_DECIDE = 3
+# A trope on a scene that fans have not settled (Help classify lists its scenes): a fan's proposal not yet
+# public, as many agreeing as disagreeing, or too few disagreeing to decide so far.
+UNDECIDED_TROPE = (
+    Q(origin="proposed", is_public=False)
+    | Q(agree_count__gt=0, agree_count=F("disagree_count"))
+    | Q(disagree_count__gt=0, disagree_count__lt=TROPE_VOTES_TO_DECIDE)
+)
+
+
+def _model(name: str):
+    """A model of this app by name: the models import these querysets, so these cannot import them."""
+    return apps.get_model("scenes", name)
 
 
 class IsAnyOf(models.Func):
@@ -55,8 +72,7 @@ def card_prefetches() -> list:
     lists fetches them without (``for_cards().prefetch_related(None)``) and prefetches all of them at once:
     ``prefetch_related_objects(scenes, *card_prefetches())``.
     """
-    from .models import SceneImage, SceneTrope
-
+    SceneImage, SceneTrope = _model("SceneImage"), _model("SceneTrope")
     return [
         Prefetch(
             "scene_tropes",
@@ -75,8 +91,7 @@ class DramaQuerySet(models.QuerySet):
         scenes by drama (scene_published_by_drama), so a page of dramas counts only its own scenes rather
         than grouping the whole catalogue.
         """
-        from .models import Scene
-
+        Scene = _model("Scene")
         counted = (
             Scene.objects.filter(drama=models.OuterRef("pk"), status=Scene.Status.PUBLISHED)
             .order_by()
@@ -174,11 +189,10 @@ class SceneQuerySet(models.QuerySet):
         The scenes a reader wants in their lists: none carrying a trope they hide, except those in ``allow``
         (tropes they asked for on this very page).
 
-        ``viewer`` has ``hidden_tropes`` (community.preferences.ViewerPreferences, loaded once per request);
+        ``viewer`` has ``hidden_tropes`` (community.preferences.viewer.ViewerPreferences, loaded once per request);
         the curated ones are left out with a single NOT EXISTS however many there are.
         """
-        from .models import SceneTrope
-
+        SceneTrope = _model("SceneTrope")
         allowed = {trope.pk for trope in allow}
         hidden = [trope for trope in getattr(viewer, "hidden_tropes", None) or [] if trope.pk not in allowed]
         if not hidden:
@@ -199,21 +213,9 @@ class SceneQuerySet(models.QuerySet):
         roles = models.Subquery(actor.roles.order_by().values("pk"))
         return self.filter(IsAnyOf("hugger", roles) | IsAnyOf("hugged", roles))
 
-    def search(self, text: str):
-        """
-        Scenes matching ``text`` by titles, names (romanised or Hangul), setting or description, most
-        relevant first (annotated ``search_rank``, lower is better): see scenes/search.py.
-
-        Runs its ranking query at once and keeps the best search.SEARCH_RESULTS, so filter before searching.
-        """
-        from .search import search_scenes
-
-        return search_scenes(self, text)
-
     def classification_totals(self) -> dict:
         """How many scenes there are, and how many are girl-initiated or second-lead, in one query."""
-        from .models import Character
-
+        Character = _model("Character")
         totals = self.order_by().aggregate(
             scenes=Count("pk"),
             girl_initiated=Count("pk", filter=Q(hugger__gender=Character.Gender.FEMALE)),
@@ -273,8 +275,7 @@ class SceneQuerySet(models.QuerySet):
         Scenes carrying a trope fans have not settled (models.UNDECIDED_TROPE: few trope votes, or agree and
         disagree level), found from the partial index of those tropes (scenetrope_undecided).
         """
-        from .models import UNDECIDED_TROPE, SceneTrope
-
+        SceneTrope = _model("SceneTrope")
         return self.filter(pk__in=SceneTrope.objects.filter(UNDECIDED_TROPE).values("scene")).newest_first()
 
     def newest_first(self):

@@ -1,4 +1,4 @@
-"""The catalogue: dramas, actors, characters, back-hug scenes, their screenshots and the trope taxonomy."""
+"""Back-hug scenes: one hug each, the tropes on it (with fans' agreement) and its screenshots."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,229 +8,11 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import ngettext
 
-from .links import cached_reverse
-from .querysets import DramaQuerySet, SceneQuerySet, TropeQuerySet
-from .timecodes import format_timecode
-
-
-class Drama(models.Model):
-    title = models.CharField(max_length=200, help_text="English title, as fans know it.")
-    slug = models.SlugField(max_length=200, unique=True, help_text="The slugified English title; part of public URLs.")
-    hangul_title = models.CharField(max_length=200, blank=True, help_text="Original title in Hangul.")
-    other_titles = models.CharField(
-        max_length=400, blank=True, help_text="Other English titles fans use, separated by semicolons."
-    )
-    year = models.PositiveSmallIntegerField(help_text="Year the drama first aired.")
-    network = models.CharField(max_length=60, help_text="Broadcaster or platform, e.g. KBS2, SBS, tvN.")
-    episodes = models.PositiveSmallIntegerField(help_text="Number of episodes; scenes must fall within them.")
-    poster = models.ImageField(upload_to="posters/", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = DramaQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["title"]
-        constraints = [
-            models.CheckConstraint(condition=Q(episodes__gte=1), name="drama_has_episodes"),
-            models.CheckConstraint(condition=Q(year__gte=1950, year__lte=2100), name="drama_year_plausible"),
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.year})"
-
-    def get_absolute_url(self):
-        return cached_reverse("scenes:drama-detail", self.slug)
-
-    @property
-    def other_titles_list(self) -> list[str]:
-        return [title.strip() for title in self.other_titles.split(";") if title.strip()]
-
-    def clean(self):
-        # The rule behind the scene trigger (scenes/db_rules.py), as a message for whoever edits the drama.
-        if self.pk and self.episodes:
-            last = self.scenes.aggregate(last=models.Max("episode"))["last"]
-            if last and self.episodes < last:
-                raise ValidationError(
-                    {
-                        "episodes": f"A back hug is catalogued in episode {last}: "
-                        "the drama cannot have fewer episodes than that."
-                    }
-                )
-
-
-class Actor(models.Model):
-    name = models.CharField(max_length=120, help_text="Romanised name, family name first as fans write it.")
-    slug = models.SlugField(max_length=120, unique=True)
-    hangul_name = models.CharField(max_length=60, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("scenes:actor-detail", args=[self.slug])
-
-
-class Character(models.Model):
-    class Gender(models.TextChoices):
-        FEMALE = "female", "Female"
-        MALE = "male", "Male"
-        OTHER = "other", "Other"
-
-    class Role(models.TextChoices):
-        FEMALE_LEAD = "female_lead", "Female lead"
-        MALE_LEAD = "male_lead", "Male lead"
-        SECOND_FEMALE_LEAD = "second_female_lead", "Second female lead"
-        SECOND_MALE_LEAD = "second_male_lead", "Second male lead"
-        SUPPORTING = "supporting", "Supporting"
-
-    SECOND_LEADS = (Role.SECOND_FEMALE_LEAD, Role.SECOND_MALE_LEAD)
-
-    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="characters")
-    actor = models.ForeignKey(
-        Actor, on_delete=models.PROTECT, related_name="roles", null=True, blank=True, help_text="Who plays them."
-    )
-    name = models.CharField(max_length=120)
-    gender = models.CharField(max_length=10, choices=Gender.choices)
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUPPORTING)
-    is_confirmed = models.BooleanField(
-        default=True, help_text="Characters fans add with a submission show on the drama once a moderator publishes it."
-    )
-
-    class Meta:
-        ordering = ["drama", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["drama", "name"], name="character_unique_in_drama"),
-            models.CheckConstraint(condition=Q(gender__in=["female", "male", "other"]), name="character_gender_known"),
-            models.CheckConstraint(
-                condition=Q(
-                    role__in=["female_lead", "male_lead", "second_female_lead", "second_male_lead", "supporting"]
-                ),
-                name="character_role_known",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.drama.title})"
-
-    def clean(self):
-        # The rule behind the scene trigger (scenes/db_rules.py): a character in back hugs stays in their drama.
-        if not (self.pk and self.drama_id):
-            return
-        stored = Character.objects.filter(pk=self.pk).values_list("drama_id", flat=True).first()
-        if stored is None or stored == self.drama_id:
-            return
-        scene_count = Scene.objects.filter(Q(hugger=self) | Q(hugged=self)).count()
-        if scene_count:
-            raise ValidationError(
-                {
-                    "drama": ngettext(
-                        "%(name)s is in %(count)d back hug of their drama and cannot move to another drama.",
-                        "%(name)s is in %(count)d back hugs of their drama and cannot move to another drama.",
-                        scene_count,
-                    )
-                    % {"name": self.name, "count": scene_count}
-                }
-            )
-
-    @property
-    def is_second_lead(self) -> bool:
-        return self.role in self.SECOND_LEADS
-
-
-class TropeGroup(models.Model):
-    name = models.CharField(max_length=60)
-    slug = models.SlugField(max_length=60, unique=True)
-    description = models.TextField(help_text="What this group of tropes is about, for the trope guide.")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the trope guide.")
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Trope(models.Model):
-    class Rule(models.TextChoices):
-        """A derived trope is a fact about the hugger, never a label someone attaches."""
-
-        NONE = "", "Curated (attached to scenes)"
-        SECOND_LEAD = "second_lead", "Derived: the hugger is a second lead"
-        GIRL_INITIATED = "girl_initiated", "Derived: the hugger is female"
-        BOY_INITIATED = "boy_initiated", "Derived: the hugger is male"
-
-    group = models.ForeignKey(TropeGroup, on_delete=models.PROTECT, related_name="tropes")
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True)
-    hangul_name = models.CharField(max_length=80, blank=True)
-    description = models.TextField(help_text="A short explanation in our own words, shown on the trope guide.")
-    rule = models.CharField(
-        max_length=20,
-        choices=Rule.choices,
-        blank=True,
-        default=Rule.NONE,
-        help_text="Derived tropes follow from the hugger's role or gender and cannot be attached by hand.",
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-
-    objects = TropeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["group__position", "position", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return cached_reverse("scenes:trope-detail", self.slug)
-
-    @property
-    def is_derived(self) -> bool:
-        return bool(self.rule)
-
-    def hugger_condition(self) -> Q | None:
-        """For a derived trope, the condition on a character that makes their back hugs carry it; else None."""
-        return {
-            self.Rule.SECOND_LEAD: Q(role__in=Character.SECOND_LEADS),
-            self.Rule.GIRL_INITIATED: Q(gender=Character.Gender.FEMALE),
-            self.Rule.BOY_INITIATED: Q(gender=Character.Gender.MALE),
-        }.get(self.rule)
-
-    def scene_condition(self) -> Q:
-        """A condition on scenes that holds exactly when a scene carries this trope."""
-        hugger = self.hugger_condition()
-        if hugger is not None:
-            return Q(*[(f"hugger__{name}", value) for name, value in hugger.children])
-        # A list of the trope's scenes (read from its index once), not a lookup per scene: the database can
-        # start from the trope's few thousand scenes instead of testing every published one.
-        return Q(pk__in=SceneTrope.objects.filter(trope=self, is_public=True).values("scene_id"))
-
-    def applies_to_hugger(self, hugger: Character) -> bool:
-        return {
-            self.Rule.SECOND_LEAD: hugger.is_second_lead,
-            self.Rule.GIRL_INITIATED: hugger.gender == Character.Gender.FEMALE,
-            self.Rule.BOY_INITIATED: hugger.gender == Character.Gender.MALE,
-        }.get(self.rule, False)
-
-
-class TropeAlias(models.Model):
-    """Another name fans use for a trope ("captured", "백허그"), so their word finds the curated one."""
-
-    trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True, allow_unicode=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "trope aliases"
-
-    def __str__(self):
-        return self.name
+from ..timecodes import format_timecode
+from .catalogue import Character, Drama
+from .querysets import UNDECIDED_TROPE, SceneQuerySet
+from .taxonomy import Trope
 
 
 class Scene(models.Model):
@@ -311,7 +93,7 @@ class Scene(models.Model):
             ),
         ]
         # The rules that span tables (episode within the drama, both characters of the scene's drama)
-        # are enforced by triggers: see scenes/db_rules.py.
+        # are enforced by triggers: see scenes/models/db_rules.py.
         indexes = [
             models.Index(fields=["drama", "episode"], name="scene_drama_episode"),
             # A drama's published scenes in story order, and their number (DramaQuerySet.with_scene_counts),
@@ -403,18 +185,6 @@ class Scene(models.Model):
         self.published_at = self.published_at or when or timezone.now()
 
 
-# Fans needed before their word counts: to drop a curated trope, or to make a proposed one public
-# (community.services.recount_trope_votes). A constant, not a setting: an index is built on it.
-TROPE_VOTES_TO_DECIDE = 3
-# A trope on a scene that fans have not settled (Help classify lists its scenes): a fan's proposal not yet
-# public, as many agreeing as disagreeing, or too few disagreeing to decide so far.
-UNDECIDED_TROPE = (
-    Q(origin="proposed", is_public=False)
-    | Q(agree_count__gt=0, agree_count=F("disagree_count"))
-    | Q(disagree_count__gt=0, disagree_count__lt=TROPE_VOTES_TO_DECIDE)
-)
-
-
 class SceneTrope(models.Model):
     """
     A trope on a scene, attached by a moderator (curated) or proposed by a fan, with the fans' agreement.
@@ -463,13 +233,13 @@ def screenshot_path(instance, filename):
 
 
 class SceneImage(models.Model):
-    """A screenshot of a scene. Uploads go through scenes.images.store_screenshot (re-encoded, resized, hashed)."""
+    """A screenshot of a scene; uploads go through scenes.submissions.images.store_screenshot (re-encoded, hashed)."""
 
     # Widths of the stored thumbnails; part of the stored data (srcset descriptors), so changing them means
     # regenerating the thumbnails.
     SMALL_WIDTH = 320
     MEDIUM_WIDTH = 640
-    HASH_BANDS = 4  # perceptual_hash split into 4 indexed 16-bit bands: see scenes.images.near_duplicates
+    HASH_BANDS = 4  # perceptual_hash split into 4 indexed 16-bit bands: see scenes.submissions.images.near_duplicates
 
     scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(upload_to=screenshot_path, width_field="width", height_field="height")
@@ -529,25 +299,3 @@ def remove_screenshot_files(sender, instance, **kwargs):
         (file.storage, file.name) for file in (instance.image, instance.thumbnail_small, instance.thumbnail_medium)
     ]
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in names if name])
-
-
-# Moderation records live in their own module; importing them here registers them with the app.
-from .moderation_models import DramaProposal, ModerationLog, PendingScene, SceneEdit  # noqa: E402
-from .stats_models import StatsSnapshot  # noqa: E402
-
-__all__ = [
-    "Actor",
-    "Character",
-    "Drama",
-    "DramaProposal",
-    "ModerationLog",
-    "PendingScene",
-    "Scene",
-    "SceneEdit",
-    "SceneImage",
-    "SceneTrope",
-    "StatsSnapshot",
-    "Trope",
-    "TropeAlias",
-    "TropeGroup",
-]

@@ -1,7 +1,7 @@
 """The search tables: a document per scene, suggestions for dramas, actors and tropes, searches that found nothing.
 
-Written by scenes.search_index, read by scenes.search; the database's own index over them is in
-scenes/search_index.py too.
+Written by scenes.search.index, read by scenes.search.ranking and scenes.search.suggestions; the database's
+own index over them is in scenes/search/index.py too.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -9,11 +9,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Actor, Drama, Scene, Trope, TropeAlias
+from .catalogue import Actor, Drama
+from .scenes import Scene
+from .taxonomy import Trope, TropeAlias
 
 
 class SceneSearch(models.Model):
-    """A scene's search document, in normalised words (see scenes.search_text). Rebuilt, never edited."""
+    """A scene's search document, in normalised words (see scenes.search.text). Rebuilt, never edited."""
 
     scene = models.OneToOneField(Scene, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
     titles = models.TextField(blank=True, help_text="The drama's English, Hangul and other titles.")

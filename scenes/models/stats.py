@@ -1,4 +1,4 @@
-"""The site-wide numbers as last counted (scenes.stats), kept in the database so no reader waits for a count."""
+"""The site-wide numbers as last counted (scenes.stats.numbers), kept in the database so no reader waits for a count."""
 
 from django.db import models
 
@@ -6,13 +6,13 @@ from django.db import models
 class StatsSnapshot(models.Model):
     """
     The numbers behind /stats/, the trope guide and the catalogue's unfiltered facets, as counted at
-    ``computed_at``: one row per kind of numbers, replaced by each count (scenes.stats.site_stats and
+    ``computed_at``: one row per kind of numbers, replaced by each count (scenes.stats.numbers.site_stats and
     ``manage.py refresh_stats``).
     """
 
     kind = models.CharField(max_length=40, unique=True)
     computed_at = models.DateTimeField()
-    numbers = models.JSONField(help_text="scenes.stats.SiteStats as JSON.")
+    numbers = models.JSONField(help_text="scenes.stats.numbers.SiteStats as JSON.")
 
     class Meta:
         verbose_name = "stats snapshot"

@@ -10,34 +10,17 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Character, Drama, DramaProposal, ModerationLog, Scene, SceneEdit, SceneImage, SceneTrope
-from .submissions import apply_changes
+from community.models import Comment, Favourite, TropeVote, Vote
+from community.services import recount_scene
+from scenes.models import Drama, DramaProposal, ModerationLog, Scene, SceneEdit, SceneImage, SceneTrope
+from scenes.submissions.services import apply_changes
 
-
-def describe(scene: Scene) -> str:
-    return (
-        f"{scene.drama.title}, episode {scene.episode} at {scene.timecode}: {scene.hugger.name} → {scene.hugged.name}"
-    )
-
-
-def record(
-    *, action: str, moderator: AbstractBaseUser | None, subject: str, scene: Scene | None = None, reason: str = ""
-) -> ModerationLog:
-    return ModerationLog.objects.create(
-        action=action, moderator=moderator, scene=scene, subject=subject[:300], reason=reason[:500]
-    )
+from .log import describe, record
 
 
 def _require_moderator(moderator: AbstractBaseUser, permission: str = "scenes.change_scene") -> None:
     if not moderator.has_perm(permission):
         raise PermissionDenied("Only moderators can do this.")
-
-
-def confirm_characters(scenes) -> None:
-    """Characters a fan added with a submission become part of the drama once the scene is published."""
-    Character.objects.filter(
-        is_confirmed=False, pk__in=[s.hugger_id for s in scenes] + [s.hugged_id for s in scenes]
-    ).update(is_confirmed=True)
 
 
 @transaction.atomic
@@ -47,9 +30,6 @@ def merge_scene(*, duplicate: Scene, into: Scene, moderator: AbstractBaseUser, r
     move over. A fan who voted (or favourited, or voted on a trope) on both keeps the vote on the kept
     scene, so nobody counts twice. The duplicate is rejected and its URL redirects to the kept scene.
     """
-    from community.models import Comment, Favourite, TropeVote, Vote
-    from community.services import recount_scene
-
     _require_moderator(moderator)
     if duplicate.pk == into.pk:
         raise ValidationError("A scene cannot be merged into itself.")

@@ -22,8 +22,9 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import ModerationLog, Scene
-from .moderation import confirm_characters, describe, record
+from scenes.models import ModerationLog, Scene
+
+from .log import confirm_characters, describe, record
 
 
 def publish_scenes(*, scenes: Iterable[Scene], moderator: AbstractBaseUser) -> int:

@@ -6,7 +6,7 @@ What is kept: a search's ranked ids, stored under the words searched, the other 
 includes the tropes a fan hides) and the search generation; and the trope counts of those ids (the facets).
 Whatever can change either moves the generation on: a scene saved or deleted (an edit, publication,
 rejection, a merge), a trope attached to or taken off a scene, a character or a trope saved (a role, a gender
-or a rule changes the derived tropes), the search index rebuilt (scenes.signals, scenes.search_index). The
+or a rule changes the derived tropes), the search index rebuilt (scenes.search.signals, scenes.search.index). The
 next search then ranks afresh. The generation moves when the change is made and again once it is committed,
 so a search that ran in between cannot keep what it saw.
 

@@ -3,10 +3,10 @@ What the search indexes and how each database indexes it.
 
 Every scene has a search document (SceneSearch): its drama's titles, the names of the hugger, the hugged and
 their actors (romanised and Hangul), the setting, and the description with the lines spoken, each reduced
-to normalised words by scenes.search_text (which explains how "Lee Min-ho" and "lee minho" meet). Dramas,
+to normalised words by scenes.search.text (which explains how "Lee Min-ho" and "lee minho" meet). Dramas,
 actors, tropes and trope aliases have a SearchSuggestion row each.
 
-reindex_scenes() and reindex_suggestions() rebuild rows; scenes.signals calls them when a scene, character,
+reindex_scenes() and reindex_suggestions() rebuild rows; scenes.search.signals calls them when a scene, character,
 actor, drama, trope or alias is saved, and deleting any of those deletes its rows (CASCADE). Bulk loads that
 skip signals (bulk_create) run ``manage.py rebuild_search_index`` (rebuild_search_index()).
 
@@ -28,8 +28,8 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connections, transaction
 from django.db.models import Q
 
-from .search_cache import search_changed
-from .search_text import document
+from .cache import search_changed
+from .text import document
 
 SCENE_FTS = "scenes_scenesearch_fts"
 SUGGESTION_FTS = "scenes_searchsuggestion_fts"

@@ -1,44 +1,37 @@
 """
-Search: the catalogue's text search, suggestions as a reader types, and the searches that found nothing.
+Search: the catalogue's text search, ranked.
 
-What is indexed, and how each database indexes it, is in scenes/search_index.py; how text is normalised
-(so "Lee Min-ho", "lee minho" and "LEE MIN HO" meet) in scenes/search_text.py. Here:
-- search_scenes() (SceneQuerySet.search): SQLite ranks FTS5 matches with bm25(), weighting a drama's title
+What is indexed, and how each database indexes it, is in index.py; how text is normalised (so "Lee Min-ho",
+"lee minho" and "LEE MIN HO" meet) in text.py; suggestions as a reader types in suggestions.py, the
+searches that found nothing in misses.py. Here:
+- search_scenes(): SQLite ranks FTS5 matches with bm25(), weighting a drama's title
   and names above the setting and the description; PostgreSQL ranks tsvector matches with ts_rank (titles
   and names A, setting B, description C), and when the words find nothing searches the drama or actor name
   closest to them by trigram similarity ("Lee Minoh" finds Lee Min-ho);
-- suggestions(): dramas, actors and tropes for the header's search box;
-- record_search_miss(): the searches that found nothing, for moderators.
 """
 
 import json
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
-from django.db import IntegrityError, connections, models, transaction
-from django.db.models import Case, F, Func, IntegerField, Value, When, Window
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections, models
+from django.db.models import F, Func, IntegerField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
-from django.utils import timezone
 
-from .search_cache import filters_key, kept
-from .search_index import SCENE_FTS, SUGGESTION_FTS
-from .search_models import SceneSearch, SearchMiss, SearchSuggestion
-from .search_text import parse_query, words
+from scenes.models import SearchSuggestion
 
-__all__ = ["SceneSearch", "SearchMiss", "SearchSuggestion", "note_search_miss", "record_search_miss", "search_scenes"]
+from .cache import filters_key, kept
+from .index import SCENE_FTS
+from .text import parse_query, words
 
 # A search scores at most this many of the newest scenes it matches and keeps the most relevant of them:
 # a query as unspecific as one common word costs about what a precise one does, and pages, counts and
 # facets work on a bounded set. Titles and names as written are found apart (see _ranked), however old.
 SEARCH_CANDIDATES = 2000
 SEARCH_RESULTS = 500
-SUGGESTIONS_PER_KIND = 5
 # bm25() weights of the FTS5 columns titles, names, place, body.
 BM25_WEIGHTS = (10.0, 8.0, 3.0, 1.0)
-
-SUGGESTION_MATCH = f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} MATCH %s"  # noqa: S608 - constants
 
 
 def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
@@ -51,7 +44,7 @@ def ranked_scene_ids(scenes: models.QuerySet, text: str) -> list[int]:
     That costs two more queries, only then.
 
     The same search with the same filters is ranked once a minute at most, while nothing it depends on
-    changes (scenes.search_cache).
+    changes (scenes.search.cache).
     """
     query = parse_query(text)
     if not query:
@@ -329,74 +322,3 @@ def _closest_name(text: str, *, using: str) -> str | None:
         .values_list("label", flat=True)
         .first()
     )
-
-
-@dataclass
-class SuggestionGroup:
-    kind: str
-    label: str
-    items: list[SearchSuggestion]
-
-
-def suggestions(text: str, *, per_kind: int = SUGGESTIONS_PER_KIND, using: str = "default") -> list[SuggestionGroup]:
-    """Dramas, actors and tropes a reader may mean by ``text``, best first: one query (on PostgreSQL, a
-    second, fuzzy one when the words find nothing).
-
-    One group per kind, in that order, each with at most ``per_kind`` SearchSuggestion rows (a trope once,
-    even when its name and an alias both match).
-    """
-    groups = [SuggestionGroup(kind, label, []) for kind, label in SearchSuggestion.Kind.choices]
-    query = parse_query(text)
-    if not query:
-        return groups
-    rows = SearchSuggestion.objects.using(using)
-    if connections[using].vendor == "postgresql":
-        tsquery = SearchQuery(query.tsquery(), search_type="raw", config="simple")
-        found = _best_suggestions(rows.filter(vector=tsquery), query, per_kind)
-        if not found:
-            found = _best_suggestions(
-                rows.filter(TrigramWordSimilar(F("terms"), " ".join(words(text)))), query, per_kind
-            )
-    else:
-        matching = RawSQL(SUGGESTION_MATCH, [query.fts5()])  # noqa: S611 - a constant; the query is a parameter.
-        found = _best_suggestions(rows.filter(pk__in=matching), query, per_kind)
-    for group in groups:
-        for row in found:
-            taken = row.kind == "trope" and any(item.trope_id == row.trope_id for item in group.items)
-            if row.kind == group.kind and len(group.items) < per_kind and not taken:
-                group.items.append(row)
-    return groups
-
-
-def _best_suggestions(rows, query, per_kind: int) -> list[SearchSuggestion]:
-    """The first ``per_kind`` (twice that for tropes: aliases count once) of each kind, those starting with the
-    first word first."""
-    first_word = query.groups[0][0][0].word
-    starts = Case(When(terms__startswith=first_word, then=Value(0)), default=Value(1), output_field=IntegerField())
-    place = Window(RowNumber(), partition_by=F("kind"), order_by=[starts.asc(), F("label").asc(), F("pk").asc()])
-    return list(rows.annotate(place=place).filter(place__lte=per_kind * 2).order_by("kind", "place"))
-
-
-def note_search_miss(filterset) -> None:
-    """Count a search that found nothing (only a plain ``q=`` search: other filters explain an empty page)."""
-    data = filterset.form.cleaned_data
-    if any(value for name, value in data.items() if name not in ("q", "sort")):
-        return
-    record_search_miss(data.get("q") or "")
-
-
-def record_search_miss(text: str) -> SearchMiss | None:
-    """Count one more search for ``text`` that found nothing, once per normalised query; safe under concurrency."""
-    query = " ".join(words(text))[: SearchMiss.QUERY_MAX_LENGTH].strip()
-    if not query:
-        return None
-    now = timezone.now()
-    with transaction.atomic():
-        if SearchMiss.objects.filter(query=query).update(count=F("count") + 1, last_seen=now):
-            return SearchMiss.objects.get(query=query)
-        try:
-            with transaction.atomic():
-                return SearchMiss.objects.create(query=query, first_seen=now, last_seen=now)
-        except IntegrityError:  # Another request recorded it first.
-            SearchMiss.objects.filter(query=query).update(count=F("count") + 1, last_seen=now)
-            return SearchMiss.objects.get(query=query)

@@ -1,23 +1,24 @@
 """
 Keep the search index current: a saved scene, character, actor, drama, trope or alias rebuilds the search
-documents and suggestions it appears in (scenes.search_index). Deletions need nothing here: the search rows go
+documents and suggestions it appears in (scenes.search.index). Deletions need nothing here: the search rows go
 with what they index (CASCADE), and characters, actors and dramas with scenes cannot be deleted (PROTECT).
 
 Writes that skip signals (bulk_create, QuerySet.update of indexed fields, raw fixtures) rebuild the index
-themselves: ``manage.py rebuild_search_index`` or scenes.search_index.reindex_scenes(). The tallies the
+themselves: ``manage.py rebuild_search_index`` or scenes.search.index.reindex_scenes(). The tallies the
 community services update with QuerySet.update() are not part of any search document.
 
 Any saved or deleted scene, any trope put on or taken off one and any saved character or trope also make kept
-search rankings and their facet counts out of date (scenes.search_cache).
+search rankings and their facet counts out of date (scenes.search.cache).
 """
 
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Actor, Character, Drama, Scene, SceneTrope, Trope, TropeAlias
-from .search_cache import search_changed
-from .search_index import reindex_scenes, reindex_suggestions
+from scenes.models import Actor, Character, Drama, Scene, SceneTrope, Trope, TropeAlias
+
+from .cache import search_changed
+from .index import reindex_scenes, reindex_suggestions
 
 # The fields each model contributes to search documents; a save that names others (update_fields) is skipped.
 INDEXED_FIELDS = {

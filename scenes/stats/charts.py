@@ -1,125 +1,17 @@
 """
-Server-side SVG bar charts for /stats/: the numbers from scenes.stats laid out as rows the template draws.
+Server-side SVG bar charts for /stats/: the numbers from numbers.py laid out as rows the template draws.
 
-Charts are horizontal bars: one row per item, its label and value on a line of text, its bar below. They
-use pixel heights and percentage widths without a viewBox, so on a phone the bars narrow while the text
-keeps its size. Every bar links into the catalogue filtered to the scenes it counts; every chart has a
-one-sentence summary computed from the same numbers and a table of them for readers who cannot see it.
+The parts they are drawn with (bars, rows, the layout) are in drawing.py. Every bar links into the catalogue
+filtered to the scenes it counts; every chart has a one-sentence summary computed from the same numbers and a
+table of them for readers who cannot see it.
 """
 
-from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlencode
 
-from django.utils.text import Truncator
+from scenes.links import cached_reverse
 
-from .links import cached_reverse
-from .stats import SiteStats, share
-
-LABEL_LINE = 22  # Height of the text line above the bars; the text's baseline sits at 15.
-BASELINE = 15
-ROW_GAP = 14
-BAR_GAP = 4
-MIN_WIDTH = 0.8  # Percent: a non-zero value stays visible (its number is in the text and the table).
-
-
-def catalogue_url(**params) -> str:
-    """The catalogue filtered by ``params`` (``trope`` may be a list)."""
-    query = urlencode({key: value for key, value in params.items() if value not in (None, "")}, doseq=True)
-    return f"{cached_reverse('scenes:scene-list')}?{query}" if query else cached_reverse("scenes:scene-list")
-
-
-@dataclass
-class Bar:
-    series: str  # CSS modifier: awesome, awkward, count, girl, second, or a trope group's slug
-    x: float  # percent of the chart's width
-    width: float
-    y: int = 0
-    height: int = 14
-    url: str = ""
-    label: str = ""  # the link's accessible name
-
-    @property
-    def x_css(self) -> str:
-        return f"{self.x:.2f}%"
-
-    @property
-    def width_css(self) -> str:
-        return f"{self.width:.2f}%"
-
-
-@dataclass
-class Row:
-    label: str
-    value: str
-    lines: list[list[Bar]]  # one line of bars (stacked) or one line per series (grouped)
-    full_label: str = ""
-    url: str = ""  # when set, the whole row's bars are one link (each bar's url is then unused)
-    link_label: str = ""
-    y: int = 0
-    baseline: int = 0
-    tracks: list[int] = field(default_factory=list)
-    bar_height: int = 14
-
-
-@dataclass
-class Cell:
-    text: str
-    url: str = ""
-    numeric: bool = False
-
-
-@dataclass
-class Chart:
-    slug: str
-    title: str
-    summary: str
-    rows: list[Row]
-    columns: list[str]
-    table: list[list[Cell]]
-    legend: list[tuple[str, str]] = field(default_factory=list)
-    empty: str = "No numbers yet: fans have not voted on enough back hugs."
-    label_width: int = 64  # Percent of the width the labels may take (clipped beyond it); values get the rest.
-    height: int = 0
-
-    def __post_init__(self):
-        self._lay_out()
-
-    @property
-    def head(self) -> list[Cell]:
-        """The table's column headings, numeric (right-aligned) where the column's cells are."""
-        first = self.table[0] if self.table else []
-        return [
-            Cell(name, numeric=index < len(first) and first[index].numeric) for index, name in enumerate(self.columns)
-        ]
-
-    def _lay_out(self):
-        """Give each row and bar its vertical position (pixels); widths stay percentages."""
-        y = 0
-        for row in self.rows:
-            row.y, row.baseline = y, y + BASELINE
-            bar_y = y + LABEL_LINE
-            for line in row.lines:
-                row.tracks.append(bar_y)
-                for bar in line:
-                    bar.y, bar.height = bar_y, row.bar_height
-                bar_y += row.bar_height + BAR_GAP
-            y = bar_y - BAR_GAP + ROW_GAP
-        self.height = max(y - ROW_GAP + 2, 0)
-
-
-def _width(value: float, scale: float) -> float:
-    if not value or not scale:
-        return 0.0
-    return max(100 * value / scale, MIN_WIDTH)
-
-
-def _short(text: str, length: int) -> str:
-    return Truncator(text).chars(length)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
+from .numbers import SiteStats, share
 
 
 def drama_verdict_chart(stats: SiteStats) -> Chart:
@@ -156,9 +48,9 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
             )
         rows.append(
             Row(
-                label=_short(drama.title, 24),
+                label=short(drama.title, 24),
                 full_label=drama.title,
-                value=f"{tally.awesome_share}% · {_plural(tally.votes, 'vote')}",
+                value=f"{tally.awesome_share}% · {plural(tally.votes, 'vote')}",
                 lines=[bars],
                 bar_height=16,
             )
@@ -181,7 +73,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
         best, worst = dramas[0], dramas[-1]
         summary = (
             f"Among the {len(dramas)} dramas fans voted on most, {best.title} reads the most awesome "
-            f"({best.tally.awesome_share}% of {_plural(best.tally.votes, 'vote')}) and {worst.title} the most "
+            f"({best.tally.awesome_share}% of {plural(best.tally.votes, 'vote')}) and {worst.title} the most "
             f"awkward (only {worst.tally.awesome_share}% awesome)."
         )
     return Chart(
@@ -209,12 +101,12 @@ def year_chart(stats: SiteStats) -> Chart:
             continue
         year = counted[number]
         url = catalogue_url(year=year.year)
-        label = f"{year.year}: {_plural(year.scenes, 'back hug')} from {_plural(year.dramas, 'drama')}. See them."
+        label = f"{year.year}: {plural(year.scenes, 'back hug')} from {plural(year.dramas, 'drama')}. See them."
         rows.append(
             Row(
                 label=str(year.year),
-                value=_plural(year.scenes, "back hug"),
-                lines=[[Bar("count", 0, _width(year.scenes, most), url=url, label=label)]],
+                value=plural(year.scenes, "back hug"),
+                lines=[[Bar("count", 0, bar_width(year.scenes, most), url=url, label=label)]],
             )
         )
         table.append(
@@ -227,7 +119,7 @@ def year_chart(stats: SiteStats) -> Chart:
     if years:
         peak = max(years, key=lambda year: (year.scenes, year.year))
         summary = (
-            f"{_plural(stats.overall.scenes, 'back hug')} from dramas broadcast {years[0].year}–{years[-1].year}; "
+            f"{plural(stats.overall.scenes, 'back hug')} from dramas broadcast {years[0].year}–{years[-1].year}; "
             f"{peak.year} has the most ({peak.scenes})."
         )
     else:
@@ -253,14 +145,14 @@ def share_by_year_chart(stats: SiteStats) -> Chart:
         girl, second = year.girl_initiated_share, year.second_lead_share
         rows.append(
             Row(
-                label=f"{year.year} · {_plural(year.scenes, 'back hug')}",
+                label=f"{year.year} · {plural(year.scenes, 'back hug')}",
                 value=f"{girl}% · {second}%",
                 lines=[
                     [
                         Bar(
                             "girl",
                             0,
-                            _width(girl, 100),
+                            bar_width(girl, 100),
                             url=girl_url,
                             label=f"{year.year}: {girl}% girl-initiated "
                             f"({year.girl_initiated} of {year.scenes}). See them.",
@@ -270,7 +162,7 @@ def share_by_year_chart(stats: SiteStats) -> Chart:
                         Bar(
                             "second",
                             0,
-                            _width(second, 100),
+                            bar_width(second, 100),
                             url=second_url,
                             label=f"{year.year}: {second}% by a second lead "
                             f"({year.second_lead} of {year.scenes}). See them.",
@@ -296,7 +188,7 @@ def share_by_year_chart(stats: SiteStats) -> Chart:
         summary = (
             f"Overall {share(stats.girl_initiated, overall)}% of back hugs are girl-initiated and "
             f"{share(stats.second_lead, overall)}% come from a second lead; the girl-initiated share is "
-            f"highest in {peak.year} ({peak.girl_initiated_share}% of {_plural(peak.scenes, 'back hug')})."
+            f"highest in {peak.year} ({peak.girl_initiated_share}% of {plural(peak.scenes, 'back hug')})."
         )
     else:
         summary = "No back hugs are published yet."
@@ -327,7 +219,7 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
         part = share(tally.scenes, total)
         rows.append(
             Row(
-                label=_short(trope.name, 28),
+                label=short(trope.name, 28),
                 full_label=trope.name,
                 value=f"{tally.scenes} · {part}%",
                 lines=[
@@ -335,9 +227,9 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
                         Bar(
                             trope.group.slug,
                             0,
-                            _width(tally.scenes, most),
+                            bar_width(tally.scenes, most),
                             url=url,
-                            label=f"{trope.name}: {_plural(tally.scenes, 'back hug')}, {part}% of all. See them.",
+                            label=f"{trope.name}: {plural(tally.scenes, 'back hug')}, {part}% of all. See them.",
                         )
                     ]
                 ],
@@ -371,7 +263,7 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
             top = counted[0]
             summary = (
                 f"{top.trope.name} is the most common trope, on {top.tally.scenes} of "
-                f"{_plural(total, 'back hug')} ({share(top.tally.scenes, total)}%)."
+                f"{plural(total, 'back hug')} ({share(top.tally.scenes, total)}%)."
             )
         else:
             summary = "No tropes recorded yet."
@@ -402,7 +294,7 @@ def controversy_chart(stats: SiteStats) -> Chart:
         name = f"{scene.hugger} → {scene.hugged}, {scene.drama_title} ep. {scene.episode}"
         rows.append(
             Row(
-                label=f"{_short(scene.drama_title, 20)}, ep. {scene.episode}",
+                label=f"{short(scene.drama_title, 20)}, ep. {scene.episode}",
                 full_label=name,
                 value=f"{tally.awesome} vs {tally.awkward}",
                 url=scene.url,

@@ -17,7 +17,7 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from .models import Character, Drama, Scene, SceneTrope, StatsSnapshot, Trope
+from scenes.models import Character, Drama, Scene, SceneTrope, StatsSnapshot, Trope
 
 STATS_CACHE_KEY = "scenes:stats:v3"
 MOST_BACK_HUGS_CACHE_KEY = "scenes:dramas-most-back-hugs:v1"
@@ -168,7 +168,7 @@ def counts_by_drama(derived_tropes, *, most: int | None = None, using: str = "de
     boy-initiated), in one query. The published scenes are summed per hugger first, an index-only scan of
     scene_hugger_tallies with no join; those few thousand rows are then joined to their characters (whose
     role and gender decide the derived tropes) and dramas and summed per drama. A hugger always belongs to
-    the scene's drama (scenes/db_rules.py). Joining every scene to its hugger instead costs several times
+    the scene's drama (scenes/models/db_rules.py). Joining every scene to its hugger instead costs several times
     as much at 100,000 scenes; the ORM cannot group a grouped subquery, hence SQL.
 
     By broadcast year and title; or, with ``most``, only the ``most`` dramas with the most back hugs.

@@ -3,23 +3,15 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from scenes.models import Character, Drama, Trope
+from scenes.timecodes import format_timecode, parse_timecode
+
 from .image_fields import ScreenshotField
-from .models import Character, Drama, Trope
-from .submissions import NewCharacter, near_duplicates
-from .timecodes import format_timecode, parse_timecode
+from .services import NewCharacter, near_duplicates
 
 MAX_SCREENSHOTS = 4
 NEW = "new"
 LONGEST_HUG_SECONDS = 15 * 60
-
-
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: field messages next to their fields, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class TimecodeField(forms.CharField):

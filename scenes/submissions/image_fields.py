@@ -25,7 +25,7 @@ class ScreenshotField(forms.FileField):
         max_bytes = setting("SCREENSHOT_MAX_BYTES", SCREENSHOT_MAX_BYTES)
         kwargs.setdefault("help_text", f"A JPEG, PNG, WebP or GIF picture of at most {filesizeformat(max_bytes)}.")
         super().__init__(**kwargs)
-        # A hint for the file picker only: the bytes decide (scenes.images.decode).
+        # A hint for the file picker only: the bytes decide (scenes.submissions.images.decode).
         self.widget.attrs.setdefault("accept", ACCEPT_ATTRIBUTE)
 
     def to_python(self, data) -> PreparedScreenshot | None:

@@ -34,7 +34,7 @@ from django.db.models import Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .models import Scene, SceneImage
+from scenes.models import Scene, SceneImage
 
 logger = logging.getLogger(__name__)
 

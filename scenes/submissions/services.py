@@ -9,9 +9,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from scenes.models import Actor, Character, Drama, DramaProposal, Scene, SceneEdit, SceneTrope, Trope
+
 from .images import PreparedScreenshot, delete_screenshot_files, store_screenshot
 from .images import near_duplicates as similar_screenshots
-from .models import Actor, Character, Drama, DramaProposal, Scene, SceneEdit, SceneTrope, Trope
 
 # Two scenes of one episode starting within this many seconds are probably the same back hug.
 DUPLICATE_WINDOW_SECONDS = 60

@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from community.access import fan_action
+from scenes.errors import add_errors
+from scenes.models import Drama, Scene
+from scenes.timecodes import format_timecode
 
-from . import submissions
-from .forms import DramaProposalForm, SceneForm, SubmissionForm, add_errors
-from .models import Drama, ModerationLog, Scene
-from .pagination import requested_page
-from .timecodes import format_timecode
+from . import services as submissions
+from .forms import DramaProposalForm, SceneForm, SubmissionForm
 
 
 def _drama_from(value: str | None) -> Drama | None:
@@ -141,11 +141,3 @@ def edit(request, pk):
                     return redirect(scene)
         status = 400
     return render(request, "scenes/scene_edit.html", {"form": form, "scene": scene}, status=status)
-
-
-@require_safe
-def moderation_log(request):
-    entries = ModerationLog.objects.select_related("moderator", "scene__drama")
-    shown = requested_page(request, entries, per_page=50)
-    context = {"page": shown.page, "message": shown.message}
-    return render(request, "scenes/moderation_log.html", context, status=shown.status)

@@ -1,8 +1,8 @@
-"""``{% scene_cards scenes as cards %}``, ``{% scene_card scene %}``: cards from the card cache (scenes.cards)."""
+"""``{% scene_cards scenes as cards %}``, ``{% scene_card scene %}``: cards from the card cache (catalogue/cards.py)."""
 
 from django import template
 
-from scenes.cards import render_cards
+from scenes.catalogue.cards import render_cards
 
 register = template.Library()
 

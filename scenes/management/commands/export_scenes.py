@@ -8,7 +8,7 @@ from scenes import bulk
 class Command(BaseCommand):
     help = (
         "Write the published catalogue as CSV or JSON in exactly the format import_scenes reads (see "
-        "scenes/bulk.py), to standard output or to --output."
+        "scenes/bulk/__init__.py), to standard output or to --output."
     )
 
     def add_arguments(self, parser):

@@ -1,4 +1,4 @@
-"""``python manage.py import_scenes FILE``: scenes from a CSV or JSON file, all or nothing (columns: scenes/bulk.py)."""
+"""``python manage.py import_scenes FILE``: scenes from a CSV or JSON file, all or nothing (columns: scenes/bulk/)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,8 +7,8 @@ from scenes import bulk
 
 class Command(BaseCommand):
     help = (
-        "Import scenes from a CSV or JSON file (the columns export_scenes writes; see scenes/bulk.py). Every row "
-        "is checked first and each bad one reported with its line; one bad row and nothing is imported."
+        "Import scenes from a CSV or JSON file (the columns export_scenes writes; see scenes/bulk/). Every row is "
+        "checked first and each bad one reported with its line; one bad row and nothing is imported."
     )
 
     def add_arguments(self, parser):

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from scenes.search_index import rebuild_search_index
+from scenes.search.index import rebuild_search_index
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
-"""Count the site-wide numbers again (see scenes.stats.site_stats): schedule it every few minutes."""
+"""Count the site-wide numbers again (see scenes.stats.numbers.site_stats): schedule it every few minutes."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from scenes.stats import refresh_site_stats
+from scenes.stats.numbers import refresh_site_stats
 
 
 class Command(BaseCommand):

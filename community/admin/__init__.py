@@ -1,0 +1,6 @@
+"""
+The moderators' screens for the community: comments and reports (comments), fans, bans and votes (fans).
+Importing this package (Django's admin autodiscovery does) registers every page.
+"""
+
+from . import comments, fans  # noqa: F401 - each registers its pages

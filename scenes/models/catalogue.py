@@ -1,0 +1,138 @@
+"""The catalogue's people and works: dramas, the actors in them and the characters they play."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+from ..links import cached_reverse
+from .querysets import DramaQuerySet
+
+
+class Drama(models.Model):
+    title = models.CharField(max_length=200, help_text="English title, as fans know it.")
+    slug = models.SlugField(max_length=200, unique=True, help_text="The slugified English title; part of public URLs.")
+    hangul_title = models.CharField(max_length=200, blank=True, help_text="Original title in Hangul.")
+    other_titles = models.CharField(
+        max_length=400, blank=True, help_text="Other English titles fans use, separated by semicolons."
+    )
+    year = models.PositiveSmallIntegerField(help_text="Year the drama first aired.")
+    network = models.CharField(max_length=60, help_text="Broadcaster or platform, e.g. KBS2, SBS, tvN.")
+    episodes = models.PositiveSmallIntegerField(help_text="Number of episodes; scenes must fall within them.")
+    poster = models.ImageField(upload_to="posters/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DramaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(episodes__gte=1), name="drama_has_episodes"),
+            models.CheckConstraint(condition=Q(year__gte=1950, year__lte=2100), name="drama_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def get_absolute_url(self):
+        return cached_reverse("scenes:drama-detail", self.slug)
+
+    @property
+    def other_titles_list(self) -> list[str]:
+        return [title.strip() for title in self.other_titles.split(";") if title.strip()]
+
+    def clean(self):
+        # The rule behind the scene trigger (scenes/models/db_rules.py), as a message for whoever edits the drama.
+        if self.pk and self.episodes:
+            last = self.scenes.aggregate(last=models.Max("episode"))["last"]
+            if last and self.episodes < last:
+                raise ValidationError(
+                    {
+                        "episodes": f"A back hug is catalogued in episode {last}: "
+                        "the drama cannot have fewer episodes than that."
+                    }
+                )
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=120, help_text="Romanised name, family name first as fans write it.")
+    slug = models.SlugField(max_length=120, unique=True)
+    hangul_name = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("scenes:actor-detail", args=[self.slug])
+
+
+class Character(models.Model):
+    class Gender(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+        OTHER = "other", "Other"
+
+    class Role(models.TextChoices):
+        FEMALE_LEAD = "female_lead", "Female lead"
+        MALE_LEAD = "male_lead", "Male lead"
+        SECOND_FEMALE_LEAD = "second_female_lead", "Second female lead"
+        SECOND_MALE_LEAD = "second_male_lead", "Second male lead"
+        SUPPORTING = "supporting", "Supporting"
+
+    SECOND_LEADS = (Role.SECOND_FEMALE_LEAD, Role.SECOND_MALE_LEAD)
+
+    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="characters")
+    actor = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="roles", null=True, blank=True, help_text="Who plays them."
+    )
+    name = models.CharField(max_length=120)
+    gender = models.CharField(max_length=10, choices=Gender.choices)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUPPORTING)
+    is_confirmed = models.BooleanField(
+        default=True, help_text="Characters fans add with a submission show on the drama once a moderator publishes it."
+    )
+
+    class Meta:
+        ordering = ["drama", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["drama", "name"], name="character_unique_in_drama"),
+            models.CheckConstraint(condition=Q(gender__in=["female", "male", "other"]), name="character_gender_known"),
+            models.CheckConstraint(
+                condition=Q(
+                    role__in=["female_lead", "male_lead", "second_female_lead", "second_male_lead", "supporting"]
+                ),
+                name="character_role_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.drama.title})"
+
+    def clean(self):
+        # The rule behind the scene trigger (scenes/models/db_rules.py): a character in back hugs stays in their drama.
+        if not (self.pk and self.drama_id):
+            return
+        stored = Character.objects.filter(pk=self.pk).values_list("drama_id", flat=True).first()
+        if stored is None or stored == self.drama_id:
+            return
+        scenes = self.hugs_given.model.objects  # Scene, reached from below: scenes.py imports this module.
+        scene_count = scenes.filter(Q(hugger=self) | Q(hugged=self)).count()
+        if scene_count:
+            raise ValidationError(
+                {
+                    "drama": ngettext(
+                        "%(name)s is in %(count)d back hug of their drama and cannot move to another drama.",
+                        "%(name)s is in %(count)d back hugs of their drama and cannot move to another drama.",
+                        scene_count,
+                    )
+                    % {"name": self.name, "count": scene_count}
+                }
+            )
+
+    @property
+    def is_second_lead(self) -> bool:
+        return self.role in self.SECOND_LEADS

@@ -1,0 +1,30 @@
+"""
+The moderation log's entries and what every decision shares: a scene's one-line description, and the fans'
+new characters that a publication confirms. The lowest room of moderation: the community services record
+their decisions (hidden comments, bans) here too.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from scenes.models import Character, ModerationLog, Scene
+
+
+def describe(scene: Scene) -> str:
+    return (
+        f"{scene.drama.title}, episode {scene.episode} at {scene.timecode}: {scene.hugger.name} → {scene.hugged.name}"
+    )
+
+
+def record(
+    *, action: str, moderator: AbstractBaseUser | None, subject: str, scene: Scene | None = None, reason: str = ""
+) -> ModerationLog:
+    return ModerationLog.objects.create(
+        action=action, moderator=moderator, scene=scene, subject=subject[:300], reason=reason[:500]
+    )
+
+
+def confirm_characters(scenes) -> None:
+    """Characters a fan added with a submission become part of the drama once the scene is published."""
+    Character.objects.filter(
+        is_confirmed=False, pk__in=[s.hugger_id for s in scenes] + [s.hugged_id for s in scenes]
+    ).update(is_confirmed=True)

@@ -1,0 +1,64 @@
+"""Suggestions as a reader types: the dramas, actors and tropes they may mean, from the suggestion index."""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchQuery
+from django.db import connections
+from django.db.models import Case, F, IntegerField, Value, When, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
+
+from scenes.models import SearchSuggestion
+
+from .index import SUGGESTION_FTS
+from .text import parse_query, words
+
+SUGGESTIONS_PER_KIND = 5
+SUGGESTION_MATCH = f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} MATCH %s"  # noqa: S608 - constants
+
+
+@dataclass
+class SuggestionGroup:
+    kind: str
+    label: str
+    items: list[SearchSuggestion]
+
+
+def suggestions(text: str, *, per_kind: int = SUGGESTIONS_PER_KIND, using: str = "default") -> list[SuggestionGroup]:
+    """Dramas, actors and tropes a reader may mean by ``text``, best first: one query (on PostgreSQL, a
+    second, fuzzy one when the words find nothing).
+
+    One group per kind, in that order, each with at most ``per_kind`` SearchSuggestion rows (a trope once,
+    even when its name and an alias both match).
+    """
+    groups = [SuggestionGroup(kind, label, []) for kind, label in SearchSuggestion.Kind.choices]
+    query = parse_query(text)
+    if not query:
+        return groups
+    rows = SearchSuggestion.objects.using(using)
+    if connections[using].vendor == "postgresql":
+        tsquery = SearchQuery(query.tsquery(), search_type="raw", config="simple")
+        found = _best_suggestions(rows.filter(vector=tsquery), query, per_kind)
+        if not found:
+            found = _best_suggestions(
+                rows.filter(TrigramWordSimilar(F("terms"), " ".join(words(text)))), query, per_kind
+            )
+    else:
+        matching = RawSQL(SUGGESTION_MATCH, [query.fts5()])  # noqa: S611 - a constant; the query is a parameter.
+        found = _best_suggestions(rows.filter(pk__in=matching), query, per_kind)
+    for group in groups:
+        for row in found:
+            taken = row.kind == "trope" and any(item.trope_id == row.trope_id for item in group.items)
+            if row.kind == group.kind and len(group.items) < per_kind and not taken:
+                group.items.append(row)
+    return groups
+
+
+def _best_suggestions(rows, query, per_kind: int) -> list[SearchSuggestion]:
+    """The first ``per_kind`` (twice that for tropes: aliases count once) of each kind, those starting with the
+    first word first."""
+    first_word = query.groups[0][0][0].word
+    starts = Case(When(terms__startswith=first_word, then=Value(0)), default=Value(1), output_field=IntegerField())
+    place = Window(RowNumber(), partition_by=F("kind"), order_by=[starts.asc(), F("label").asc(), F("pk").asc()])
+    return list(rows.annotate(place=place).filter(place__lte=per_kind * 2).order_by("kind", "place"))
