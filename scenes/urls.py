@@ -1,6 +1,5 @@
 from django.urls import path
 
-from . import health
 from .catalogue import views
 from .catalogue.feeds import NewScenesAtomFeed, NewScenesFeed
 from .moderation import views as moderation_views
@@ -28,5 +27,4 @@ urlpatterns = [
     path("feeds/scenes/", NewScenesAtomFeed(), name="feed"),
     path("feeds/scenes/rss/", NewScenesFeed(), name="feed-rss"),
     path("search/suggest/", views.search_suggest, name="search-suggest"),
-    path("healthz", health.healthz, name="healthz"),
 ]

@@ -12,6 +12,7 @@ admin.site.index_title = "Catalogue and community"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("edge.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("api.urls")),
     path("robots.txt", robots_txt, name="robots"),
