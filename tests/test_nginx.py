@@ -1,0 +1,63 @@
+"""The shipped reverse-proxy configuration (deploy/nginx/) in front of the site, as an operator would run it."""
+
+import pytest
+
+from tests.factories import SceneFactory
+from tests.nginx_support import NGINX, fetch, running_nginx
+
+pytestmark = [
+    # The live server reads from another thread: committed rows. serialized_rollback restores the taxonomy after.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not __import__("os").path.exists(NGINX), reason="nginx is not installed (.ci/run installs it)"),
+]
+
+
+@pytest.fixture
+def proxy(live_server, tmp_path):
+    static_root = tmp_path / "static"
+    (static_root / "css").mkdir(parents=True)
+    (static_root / "css" / "site.0123abcd.css").write_text("body { color: #222; }\n" * 50)
+    media_root = tmp_path / "media"
+    media_root.mkdir()
+    upstream = live_server.url.removeprefix("http://")
+    with running_nginx(tmp_path / "nginx", upstream=upstream, static_root=static_root, media_root=media_root) as url:
+        yield url
+
+
+def test_pages_reach_the_site_through_nginx(proxy):
+    scene = SceneFactory()
+
+    status, _, body = fetch(f"{proxy}{scene.get_absolute_url()}")
+
+    assert status == 200
+    assert scene.hugger.name.encode() in body
+
+
+def test_static_files_come_from_nginx_kept_for_a_year(proxy):
+    status, headers, body = fetch(f"{proxy}/static/css/site.0123abcd.css")
+
+    assert status == 200
+    assert body.startswith(b"body { color")
+    assert "max-age=31536000" in headers["Cache-Control"]
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_text_is_compressed_for_browsers_that_accept_it(proxy):
+    status, headers, _ = fetch(f"{proxy}/static/css/site.0123abcd.css", {"Accept-Encoding": "gzip"})
+
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+
+
+def test_a_signed_in_fans_request_never_goes_through_the_page_cache(proxy):
+    status, headers, _ = fetch(f"{proxy}/", {"Cookie": "sessionid=abc"})
+
+    assert status == 200
+    assert headers["X-Proxy-Cache"] == "BYPASS"
+
+
+def test_a_request_with_an_api_token_never_goes_through_the_page_cache(proxy):
+    status, headers, _ = fetch(f"{proxy}/api/scenes/", {"Authorization": "Token not-a-real-one"})
+
+    assert status in (200, 401, 403)
+    assert headers["X-Proxy-Cache"] == "BYPASS"
