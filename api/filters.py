@@ -27,7 +27,7 @@ class FilterSetBackend(DjangoFilterBackend):
 
 class CharacterFilter(FilterSet):
     drama = SlugChoiceFilter(queryset=Drama.objects.all(), noun="drama", label="Characters of this drama (slug)")
-    actor = SlugChoiceFilter(queryset=Actor.objects.all(), noun="actor", label="Characters this actor plays (slug)")
+    actor = SlugChoiceFilter(queryset=Actor.objects.public(), noun="actor", label="Characters this actor plays (slug)")
 
     class Meta:
         model = Character

@@ -38,7 +38,7 @@ def catalogue_stats() -> dict:
 def count_catalogue_stats() -> dict:
     """The numbers of catalogue_stats(), counted now."""
     published = Scene.objects.published()
-    totals = {**scene_stats(published), "dramas": Drama.objects.count(), "actors": Actor.objects.count()}
+    totals = {**scene_stats(published), "dramas": Drama.objects.count(), "actors": Actor.objects.public().count()}
     dramas = list(
         Drama.objects.annotate(
             scenes_published=Count("scenes", filter=PUBLISHED),

@@ -133,7 +133,7 @@ class DramaDetail(ReadView, generics.RetrieveAPIView):
         drama = Drama.objects.with_scene_counts().filter(slug=self.kwargs["slug"]).first()
         if drama is None:
             raise NotFound("We have no drama at this address.")
-        drama.character_list = drama.characters.select_related("actor").order_by("role", "name")
+        drama.character_list = drama.characters.public().select_related("actor").order_by("role", "name")
         drama.stats = scene_stats(Scene.objects.published().filter(drama=drama))
         return drama
 
@@ -143,7 +143,7 @@ class ActorList(ReadView, generics.ListAPIView):
     """Every actor, by name."""
 
     serializer_class = s.ActorSerializer
-    queryset = Actor.objects.order_by("name", "pk")
+    queryset = Actor.objects.public().order_by("name", "pk")
 
 
 @extend_schema_view(get=read_schema(s.ActorDetailSerializer, 404))
@@ -153,10 +153,10 @@ class ActorDetail(ReadView, generics.RetrieveAPIView):
     serializer_class = s.ActorDetailSerializer
 
     def get_object(self):
-        actor = Actor.objects.filter(slug=self.kwargs["slug"]).first()
+        actor = Actor.objects.public().filter(slug=self.kwargs["slug"]).first()
         if actor is None:
             raise NotFound("We have no actor at this address.")
-        actor.role_list = actor.roles.select_related("drama").order_by("-drama__year", "drama__title")
+        actor.role_list = actor.roles.public().select_related("drama").order_by("-drama__year", "drama__title")
         actor.hugs_given, actor.hugs_received = (
             Scene.objects.published()
             .aggregate(
@@ -172,7 +172,7 @@ class CharacterList(ReadView, generics.ListAPIView):
     """Characters, by drama; ``?drama=<slug>`` or ``?actor=<slug>`` narrows them down."""
 
     serializer_class = s.CharacterSerializer
-    queryset = Character.objects.select_related("drama", "actor").order_by("drama__title", "name", "pk")
+    queryset = Character.objects.public().select_related("drama", "actor").order_by("drama__title", "name", "pk")
     filter_backends = [FilterSetBackend]
     filterset_class = CharacterFilter
 

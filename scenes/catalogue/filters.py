@@ -142,7 +142,7 @@ class SceneFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": "No drama by that name in the catalogue. Pick one from the suggestions."},
     )
     actor = SlugChoiceFilter(
-        queryset=Actor.objects.all(), noun="actor", label="Actor", empty_label="Any actor", method="filter_actor"
+        queryset=Actor.objects.public(), noun="actor", label="Actor", empty_label="Any actor", method="filter_actor"
     )
     verdict = django_filters.ChoiceFilter(
         label="Fans' verdict",

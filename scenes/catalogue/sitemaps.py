@@ -62,7 +62,7 @@ class ActorSitemap(Sitemap):
         published = Scene.objects.published()
         gives = Exists(published.filter(hugger__actor=OuterRef("pk")))
         receives = Exists(published.filter(hugged__actor=OuterRef("pk")))
-        return Actor.objects.filter(gives | receives).only("slug").order_by("slug")
+        return Actor.objects.public().filter(gives | receives).only("slug").order_by("slug")
 
 
 class TropeSitemap(Sitemap):

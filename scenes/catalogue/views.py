@@ -128,7 +128,7 @@ def drama_detail(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
         raise Http404("We have no drama at this address. The list of dramas has every one we catalogue.")
-    characters = drama.characters.filter(is_confirmed=True).select_related("actor").order_by("role", "name")
+    characters = drama.characters.public().select_related("actor").order_by("role", "name")
     scenes = Scene.objects.published().filter(drama=drama)
     viewer = viewer_preferences(request)
     visible = scenes.for_viewer(viewer)
@@ -147,13 +147,13 @@ def drama_detail(request, slug):
 
 @require_safe
 def actor_detail(request, slug):
-    actor = Actor.objects.filter(slug=slug).first()
+    actor = Actor.objects.public().filter(slug=slug).first()
     if actor is None:
         raise Http404("We have no actor at this address.")
     published = Scene.objects.published().for_cards().in_story_order().for_viewer(viewer_preferences(request))
     context = {
         "actor": actor,
-        "roles": actor.roles.select_related("drama").order_by("-drama__year"),
+        "roles": actor.roles.public().select_related("drama").order_by("-drama__year"),
         "by_drama": actor_back_hugs_by_drama(actor, Scene.objects.published()),
         "given": published.filter(hugger__actor=actor),
         "received": published.filter(hugged__actor=actor),

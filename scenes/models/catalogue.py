@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 
 from ..links import cached_reverse
-from .querysets import DramaQuerySet
+from .querysets import DramaQuerySet, PeopleQuerySet
 
 
 class Drama(models.Model):
@@ -59,6 +59,11 @@ class Actor(models.Model):
     name = models.CharField(max_length=120, help_text="Romanised name, family name first as fans write it.")
     slug = models.SlugField(max_length=120, unique=True)
     hangul_name = models.CharField(max_length=60, blank=True)
+    is_confirmed = models.BooleanField(
+        default=True, help_text="Actors fans add with a submission are public once a moderator publishes it."
+    )
+
+    objects = PeopleQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -95,6 +100,8 @@ class Character(models.Model):
     is_confirmed = models.BooleanField(
         default=True, help_text="Characters fans add with a submission show on the drama once a moderator publishes it."
     )
+
+    objects = PeopleQuerySet.as_manager()
 
     class Meta:
         ordering = ["drama", "name"]

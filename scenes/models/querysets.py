@@ -84,6 +84,23 @@ def card_prefetches() -> list:
     ]
 
 
+class PeopleQuerySet(models.QuerySet):
+    """
+    Actors and characters. Those a fan adds with a submission wait with it: private (``is_confirmed`` off)
+    until a moderator publishes it, and private still if it is rejected.
+    """
+
+    def public(self):
+        return self.filter(is_confirmed=True)
+
+    def public_or_added_by(self, fan):
+        """Characters readers see, and those ``fan`` added with their own submissions (their submit form)."""
+        if fan is None or not fan.is_authenticated:
+            return self.public()
+        theirs = Q(hugs_given__submitted_by=fan) | Q(hugs_received__submitted_by=fan)
+        return self.filter(pk__in=self.filter(Q(is_confirmed=True) | theirs).values("pk"))
+
+
 class DramaQuerySet(models.QuerySet):
     def with_scene_counts(self):
         """

@@ -6,7 +6,7 @@ their decisions (hidden comments, bans) here too.
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from scenes.models import Character, ModerationLog, Scene
+from scenes.models import Actor, Character, ModerationLog, Scene
 
 
 def describe(scene: Scene) -> str:
@@ -24,7 +24,13 @@ def record(
 
 
 def confirm_characters(scenes) -> None:
-    """Characters a fan added with a submission become part of the drama once the scene is published."""
-    Character.objects.filter(
-        is_confirmed=False, pk__in=[s.hugger_id for s in scenes] + [s.hugged_id for s in scenes]
-    ).update(is_confirmed=True)
+    """
+    Characters (and their actors) a fan added with a submission become public once the scene is published.
+    Saved one by one rather than updated in bulk: a confirmed actor joins the search suggestions (a signal).
+    """
+    people = Character.objects.filter(pk__in=[s.hugger_id for s in scenes] + [s.hugged_id for s in scenes])
+    actor_ids = {actor_id for actor_id in people.values_list("actor_id", flat=True) if actor_id}
+    people.filter(is_confirmed=False).update(is_confirmed=True)
+    for actor in Actor.objects.filter(is_confirmed=False, pk__in=actor_ids):
+        actor.is_confirmed = True
+        actor.save(update_fields=["is_confirmed"])

@@ -189,7 +189,10 @@ def _suggestion_values(apps, using, *, dramas, actors, tropes):
             "hint": " · ".join(str(part) for part in (drama.hangul_title, drama.year) if part),
             "terms": document(drama.title, drama.hangul_title, *drama.other_titles.split(";"), names=True),
         }  # fmt: skip
-    for actor in get("Actor", actors):
+    actor_rows = get("Actor", actors)
+    if any(field.name == "is_confirmed" for field in actor_rows.model._meta.fields):  # Not in early migrations.
+        actor_rows = actor_rows.filter(is_confirmed=True)  # Actors a fan added wait with the submission.
+    for actor in actor_rows:
         yield {
             "kind": "actor", "actor_id": actor.pk, "label": actor.name, "slug": actor.slug,
             "hint": actor.hangul_name, "terms": document(actor.name, actor.hangul_name, names=True),

@@ -24,7 +24,7 @@ from .index import reindex_scenes, reindex_suggestions
 INDEXED_FIELDS = {
     Scene: {"drama", "hugger", "hugged", "setting", "description", "line_english", "line_korean"},
     Character: {"name", "actor", "drama"},
-    Actor: {"name", "hangul_name", "slug"},
+    Actor: {"name", "hangul_name", "slug", "is_confirmed"},
     Drama: {"title", "hangul_title", "other_titles", "slug", "year"},
     Trope: {"name", "hangul_name", "slug"},
     TropeAlias: {"name", "trope"},

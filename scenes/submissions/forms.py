@@ -81,10 +81,13 @@ class SceneForm(forms.Form):
         label="Tropes", queryset=Trope.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, drama: Drama | None = None, **kwargs):
+    def __init__(self, *args, drama: Drama | None = None, fan=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.drama = drama
-        characters = list(drama.characters.select_related("actor").order_by("name")) if drama else []
+        self.fan = fan
+        # Other fans' new characters wait, private, with their submissions.
+        cast = drama.characters.public_or_added_by(fan) if drama else None
+        characters = list(cast.select_related("actor").order_by("name")) if drama else []
         self.characters = {str(character.pk): character for character in characters}
         choices = [("", "Choose…")] + [
             (str(c.pk), f"{c.name}{f' ({c.actor.name})' if c.actor else ''}") for c in characters
@@ -181,7 +184,9 @@ class SubmissionForm(SceneForm):
                 self.add_error(f"alt_{number}", "Describe the picture for people who cannot see it.")
         drama = data.get("drama")
         if drama and data.get("episode") and data.get("start") is not None and not self.errors:
-            self.duplicates = list(near_duplicates(drama=drama, episode=data["episode"], start_seconds=data["start"]))
+            self.duplicates = list(
+                near_duplicates(drama=drama, episode=data["episode"], start_seconds=data["start"], fan=self.fan)
+            )
             if self.duplicates and not data.get("confirm_not_duplicate"):
                 self.add_error(
                     None,

@@ -40,8 +40,11 @@ class NewCharacter:
     role: str
 
 
-def near_duplicates(*, drama: Drama, episode: int, start_seconds: int, exclude: Scene | None = None):
-    """Scenes of the same episode starting within a minute: probably the same back hug."""
+def near_duplicates(*, drama: Drama, episode: int, start_seconds: int, exclude: Scene | None = None, fan=None):
+    """
+    Scenes of the same episode starting within a minute: probably the same back hug. Given ``fan``, only
+    those the fan may see (published, or their own): other fans' pending submissions are not shown to them.
+    """
     scenes = Scene.objects.filter(
         drama=drama,
         episode=episode,
@@ -51,6 +54,9 @@ def near_duplicates(*, drama: Drama, episode: int, start_seconds: int, exclude: 
     ).exclude(status=Scene.Status.REJECTED)
     if exclude is not None:
         scenes = scenes.exclude(pk=exclude.pk)
+    if fan is not None:
+        theirs = Q(submitted_by=fan) if fan.is_authenticated else Q(pk__in=[])
+        scenes = scenes.filter(Q(status=Scene.Status.PUBLISHED) | theirs)
     return scenes.select_related("drama", "hugger", "hugged")
 
 
@@ -72,7 +78,7 @@ def _character(drama: Drama, person: Character | NewCharacter) -> Character:
         actor_slug = slugify(person.actor_name)
         actor = Actor.objects.filter(Q(slug=actor_slug) | Q(name__iexact=person.actor_name.strip())).first()
         if actor is None and actor_slug:
-            actor = Actor.objects.create(name=person.actor_name.strip(), slug=actor_slug)
+            actor = Actor.objects.create(name=person.actor_name.strip(), slug=actor_slug, is_confirmed=False)
     existing = Character.objects.filter(drama=drama, name__iexact=person.name.strip()).first()
     if existing is not None:
         return existing

@@ -28,7 +28,11 @@ def submit(request):
     """One page: pick the drama (its characters then fill the lists), describe the hug, add screenshots."""
     drama = _drama_from(request.POST.get("drama") if request.method == "POST" else request.GET.get("drama"))
     form = SubmissionForm(
-        request.POST or None, request.FILES or None, drama=drama, initial={"drama": drama.title if drama else ""}
+        request.POST or None,
+        request.FILES or None,
+        drama=drama,
+        fan=request.user,
+        initial={"drama": drama.title if drama else ""},
     )
     status = 200
     if request.method == "POST":
@@ -44,7 +48,12 @@ def submit(request):
             except ValidationError as error:
                 add_errors(form, error)
             else:
-                lookalikes = submissions.lookalike_scenes(scene)
+                # Named only if the fan may open them: other fans' pending submissions stay private.
+                lookalikes = list(
+                    Scene.objects.visible_to(request.user)
+                    .filter(pk__in=submissions.lookalike_scenes(scene))
+                    .values_list("pk", flat=True)
+                )
                 messages.success(request, "Thank you! Your back hug waits for a moderator; only you can see it now.")
                 if lookalikes:
                     messages.warning(
@@ -61,7 +70,7 @@ def submit(request):
 def submit_characters(request):
     """The hugger/hugged lists for a drama, for the submission form to swap in (htmx) when the drama changes."""
     drama = _drama_from(request.GET.get("drama"))
-    form = SubmissionForm(drama=drama)
+    form = SubmissionForm(drama=drama, fan=request.user)
     return render(request, "scenes/_submit_characters.html", {"form": form, "drama": drama})
 
 
@@ -113,7 +122,7 @@ def edit(request, pk):
         "line_english": scene.line_english,
         "tropes": list(scene.tropes.curated()),
     }
-    form = SceneForm(request.POST or None, drama=scene.drama, initial=initial)
+    form = SceneForm(request.POST or None, drama=scene.drama, fan=request.user, initial=initial)
     form.fields["drama"].disabled = True
     status = 200
     if request.method == "POST":
