@@ -174,9 +174,13 @@ ACCOUNT_USERNAME_BLACKLIST = [
     "moderators",
     "tropedb",
 ]
+ACCOUNT_ADAPTER = "community.signin.AccountAdapter"
+# Wrong passwords: 10 a minute from one address, and 5 in five minutes for one username from one address
+# (community.signin: the "key" holds the address too, so strangers cannot lock an owner out). The admin
+# signs in through the same page (community.signin.admin_login).
 ACCOUNT_RATE_LIMITS = {
     "signup": os.environ.get("SIGNUP_RATE_LIMIT", "5/h/ip"),
-    "login_failed": "10/m/ip,5/300s/key",
+    "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/300s/key"),
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tropedb <noreply@tropedb.invalid>")

@@ -4,11 +4,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from community.signin import admin_login
 from scenes.catalogue.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = "tropedb moderation"
 admin.site.site_title = "tropedb moderation"
 admin.site.index_title = "Catalogue and community"
+# Moderators sign in on the site's sign-in page, under its limits on wrong passwords.
+admin.site.login = admin_login
 
 urlpatterns = [
     path("admin/", admin.site.urls),
