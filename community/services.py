@@ -201,10 +201,17 @@ def edit_comment(*, comment: Comment, editor, body: str) -> Comment:
 
 
 def delete_comment(*, comment: Comment, author) -> None:
-    """The author removes their comment; with replies under it, a placeholder keeps the thread together."""
+    """
+    The author removes their comment; with replies under it, a placeholder keeps the thread together.
+    A comment a moderator hid stays as it is: its text is kept for the moderators.
+    """
     if comment.author_id != author.pk:
         raise PermissionDenied("Only the author can delete a comment.")
     with transaction.atomic():
+        # Locked and read again: a moderator may hide it while the author deletes.
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if comment.is_hidden:
+            raise ActionRefused("A moderator hid this comment; it stays for them to review and can't be deleted.")
         if comment.replies.exists():
             comment.is_deleted = True
             comment.body = ""

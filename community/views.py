@@ -165,9 +165,14 @@ def comment_delete(request, pk):
     comment = _own_comment(request, pk)
     if comment.author_id != request.user.pk:
         raise services.PermissionDenied("Only the author can delete a comment.")
+    if comment.is_hidden:
+        raise services.PermissionDenied("A moderator hid this comment; it stays for them to review.")
     if request.method == "POST":
         target = comment.target
-        services.delete_comment(comment=comment, author=request.user)
+        try:
+            services.delete_comment(comment=comment, author=request.user)
+        except services.ActionRefused as refused:
+            raise services.PermissionDenied(refused.messages[0]) from refused
         return redirect(f"{target.get_absolute_url()}#comments")
     return render(request, "community/comment_delete.html", {"comment": comment})
 

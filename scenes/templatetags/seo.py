@@ -1,6 +1,7 @@
 """Absolute URLs for what other sites read: canonical links, Open Graph and Twitter card images, feeds."""
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.http import QueryDict
 
 register = template.Library()
@@ -15,7 +16,14 @@ def absolute_uri(context, location: str = "") -> str:
     request = context.get("request")
     if request is None:
         return location
-    return request.build_absolute_uri(location or request.path)
+    return _absolute(request, location or request.path)
+
+
+def _absolute(request, location: str) -> str:
+    try:
+        return request.build_absolute_uri(location)
+    except DisallowedHost:  # The 400 page for a request to an unknown host: no host to name, the path will do.
+        return location
 
 
 @register.simple_tag(takes_context=True)
@@ -36,4 +44,4 @@ def canonical_url(context, keep: str = "page") -> str:
         if values:
             kept.setlist(name, values)
     query = kept.urlencode()
-    return request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+    return _absolute(request, request.path) + (f"?{query}" if query else "")

@@ -1,0 +1,30 @@
+"""JSON bodies as the API accepts them: parsed by DRF, refused with a 400 when nested deeper than any write needs."""
+
+from rest_framework import parsers
+from rest_framework.exceptions import ParseError
+
+# The API's writes take flat objects; a body nested deeper is hostile (Python's parser recurses per level).
+MAX_DEPTH = 32
+
+
+class JSONParser(parsers.JSONParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError as error:
+            raise ParseError(f"JSON parse error - nested deeper than {MAX_DEPTH} levels.") from error
+        if _depth(data) > MAX_DEPTH:
+            raise ParseError(f"JSON parse error - nested deeper than {MAX_DEPTH} levels.")
+        return data
+
+
+def _depth(data) -> int:
+    """How deeply lists and objects nest in ``data``, counted without recursion."""
+    deepest, pending = 0, [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return deepest
