@@ -31,7 +31,9 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("That is not a tropedb API token."))
         token = token_for_key(key)
         if token is None:
-            raise exceptions.AuthenticationFailed(_("Unknown or revoked API token; create a new one on /api/tokens/."))
+            raise exceptions.AuthenticationFailed(
+                _("Unknown, expired or revoked API token; create a new one on /api/tokens/.")
+            )
         if not token.fan.is_active:
             raise exceptions.AuthenticationFailed(_("This account is inactive."))
         return token.fan, token

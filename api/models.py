@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +11,8 @@ from django.utils import timezone
 KEY_PREFIX = "tdb_"
 # What the token page shows of a key so a fan can tell them apart: "tdb_" and the first 8 random characters.
 VISIBLE_LENGTH = len(KEY_PREFIX) + 8
+# A key that leaks stops working by itself this long after it was made; a fan makes a new one.
+LIFETIME = timedelta(days=90)
 
 
 def hash_key(key: str) -> str:
@@ -23,7 +26,11 @@ def new_key() -> str:
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True)
+        """Neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+    def revoke_all(self, *, when=None) -> int:
+        return self.filter(revoked_at__isnull=True).update(revoked_at=when or timezone.now())
 
     def of(self, fan):
         return self.filter(fan=fan)
@@ -39,6 +46,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True, help_text="When the token stops working by itself (a token without a date no longer works)."
+    )
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -51,7 +61,11 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is None or self.expires_at <= timezone.now()
 
     def revoke(self, *, when=None) -> None:
         if self.revoked_at is None:

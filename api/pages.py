@@ -8,6 +8,8 @@ from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from community import ratelimit
+from community.access import too_many
 from community.services import ActionRefused
 
 from . import services
@@ -30,6 +32,10 @@ def tokens(request):
     """A fan's tokens; POST creates one and shows its key, this once only."""
     if request.method != "POST":
         return _tokens_page(request)
+    try:
+        ratelimit.check(request, "api_token")  # Revoking frees room under the cap, so making them is limited too.
+    except ratelimit.RateLimited as limited:
+        return too_many(request, limited)
     try:
         token, key = services.create_token(fan=request.user, name=request.POST.get("name", ""))
     except ActionRefused as error:

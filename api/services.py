@@ -2,11 +2,13 @@
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from community.services import ActionRefused
 
-from .models import VISIBLE_LENGTH, ApiToken, hash_key, new_key
+from .models import LIFETIME, VISIBLE_LENGTH, ApiToken, hash_key, new_key
 
 TOKEN_NAME_MAX_LENGTH = 100
 MAX_ACTIVE_TOKENS = 10
@@ -23,10 +25,19 @@ def create_token(*, fan, name: str) -> tuple[ApiToken, str]:
         raise ActionRefused({"name": f"Keep the name under {TOKEN_NAME_MAX_LENGTH} characters."})
     if "\x00" in name:
         raise ActionRefused({"name": "The name contains a character we cannot store."})
-    if ApiToken.objects.of(fan).active().count() >= MAX_ACTIVE_TOKENS:
-        raise ActionRefused(f"You can have at most {MAX_ACTIVE_TOKENS} tokens; revoke one you no longer use.")
-    key = new_key()
-    token = ApiToken.objects.create(fan=fan, name=name, prefix=key[:VISIBLE_LENGTH], key_hash=hash_key(key))
+    with transaction.atomic():
+        # The fan's row locked: two requests at once cannot both pass the cap (SQLite locks on the write anyway).
+        get_user_model().objects.select_for_update().filter(pk=fan.pk).first()
+        if ApiToken.objects.of(fan).active().count() >= MAX_ACTIVE_TOKENS:
+            raise ActionRefused(f"You can have at most {MAX_ACTIVE_TOKENS} tokens; revoke one you no longer use.")
+        key = new_key()
+        token = ApiToken.objects.create(
+            fan=fan,
+            name=name,
+            prefix=key[:VISIBLE_LENGTH],
+            key_hash=hash_key(key),
+            expires_at=timezone.now() + LIFETIME,
+        )
     return token, key
 
 
@@ -36,8 +47,13 @@ def revoke_token(*, token: ApiToken, fan) -> None:
     token.revoke()
 
 
+def revoke_tokens_of(*, fan) -> int:
+    """Every token of ``fan`` stops working: their password changed, so whoever held a key may have lost it."""
+    return ApiToken.objects.of(fan).revoke_all()
+
+
 def token_for_key(key: str) -> ApiToken | None:
-    """The active token with this key, its fan loaded; records when it was last used."""
+    """The active (not revoked, not expired) token with this key, its fan loaded; records when it was last used."""
     token = ApiToken.objects.active().select_related("fan").filter(key_hash=hash_key(key)).first()
     if token is not None:
         now = timezone.now()

@@ -1,6 +1,7 @@
 """Personal API tokens: created and revoked on /api/tokens/, shown once, stored hashed."""
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -10,10 +11,12 @@ from api.models import ApiToken
 from api.services import MAX_ACTIVE_TOKENS, create_token
 from community.models import Vote
 from tests.api_support import api_client, new_fan
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 TOKENS_URL = "/api/tokens/"
+NEW_PASSWORD = "umbrella at the bus stop 2013"
 
 
 @pytest.fixture
@@ -111,3 +114,65 @@ def test_the_profile_links_to_the_tokens_page_for_its_owner_only(client, fan):
     assert TOKENS_URL not in client.get(profile).content.decode()
     client.force_login(fan)
     assert TOKENS_URL in client.get(profile).content.decode()
+
+
+def test_a_token_stops_working_once_it_expires(fan, scene):
+    _token, key = create_token(fan=fan, name="old bot")
+    ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = vote_with(key, scene)
+    assert response.status_code == 401
+    assert "expired" in response.json()["detail"]
+
+
+def test_a_new_token_expires_in_ninety_days(fan):
+    token, _key = create_token(fan=fan, name="bot")
+    assert timedelta(days=89) < token.expires_at - timezone.now() <= timedelta(days=90)
+
+
+def test_changing_the_password_revokes_every_token(client, scene):
+    fan = UserFactory(username="withpassword")
+    _token, key = create_token(fan=fan, name="bot")
+    client.force_login(fan)
+    client.post(
+        "/accounts/password/change/",
+        {"oldpassword": "correct horse battery staple", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert vote_with(key, scene).status_code == 401
+    assert ApiToken.objects.get().revoked_at is not None
+
+
+def test_a_password_set_by_a_moderator_revokes_every_token(fan, scene):
+    _token, key = create_token(fan=fan, name="bot")
+    fan.set_password(NEW_PASSWORD)
+    fan.save()
+    assert vote_with(key, scene).status_code == 401
+
+
+def test_signing_in_does_not_revoke_tokens(client, scene):
+    fan = UserFactory(username="withpassword")
+    _token, key = create_token(fan=fan, name="bot")
+    client.post("/accounts/login/", {"login": fan.username, "password": "correct horse battery staple"})
+    assert vote_with(key, scene).status_code == 200
+
+
+def test_expired_tokens_leave_room_under_the_cap(fan):
+    for number in range(MAX_ACTIVE_TOKENS):
+        create_token(fan=fan, name=f"bot {number}")
+    ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    create_token(fan=fan, name="one more")
+    assert ApiToken.objects.active().count() == 1
+
+
+def test_the_tokens_page_says_when_a_token_expires(signed_in, fan):
+    token, _key = create_token(fan=fan, name="bot")
+    assert token.expires_at.strftime("%-d %b %Y") in signed_in.get(TOKENS_URL).content.decode()
+
+
+def test_making_and_revoking_tokens_over_and_over_is_limited(signed_in, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api_token": {"user": (3, 3600)}}
+    for number in range(3):
+        signed_in.post(TOKENS_URL, {"name": f"bot {number}"})
+        ApiToken.objects.active().update(revoked_at=timezone.now())
+    response = signed_in.post(TOKENS_URL, {"name": "one too many"})
+    assert response.status_code == 429
+    assert ApiToken.objects.count() == 3

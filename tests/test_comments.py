@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from community.models import Comment, CommentReport
-from community.services import ActionRefused, delete_comment, hide_comments
 from tests.caching import cold_cache
 from tests.community_factories import (
     CommentFactory,
@@ -392,20 +391,3 @@ def test_the_drama_page_runs_a_fixed_number_of_queries_however_many_comments(cli
     with django_assert_max_num_queries(12) as with_thirty:
         assert client.get(drama.get_absolute_url()).status_code == 200
     assert len(with_thirty) == len(with_one)
-
-
-def test_the_author_cannot_delete_a_comment_a_moderator_hid(client, fan, scene, moderator):
-    comment = comment_on(scene, author=fan, body="Something a moderator hid.")
-    hide_comments(comments=Comment.objects.filter(pk=comment.pk), moderator=moderator, reason="Spoiler.")
-    client.force_login(fan)
-    response = client.post(delete_url(comment))
-    assert response.status_code == 403
-    assert Comment.objects.get(pk=comment.pk).body == "Something a moderator hid."
-
-
-def test_the_delete_service_keeps_a_hidden_comments_text_for_moderators(fan, scene, moderator):
-    comment = comment_on(scene, author=fan, body="Kept for the moderators.")
-    hide_comments(comments=Comment.objects.filter(pk=comment.pk), moderator=moderator)
-    with pytest.raises(ActionRefused):
-        delete_comment(comment=comment, author=fan)
-    assert Comment.objects.get(pk=comment.pk).body == "Kept for the moderators."

@@ -194,6 +194,7 @@ RATE_LIMITS = {
     "comment": {"user": (10, 60), "address": (30, 60)},
     "report": {"user": (10, 3600), "address": (30, 3600)},
     "submit": {"user": (20, 3600), "address": (60, 3600)},
+    "api_token": {"user": (20, 3600), "address": (60, 3600)},
 }
 # Behind a load balancer that appends the client to X-Forwarded-For, set this to the number of proxies.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
