@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "edge.request_size.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "edge.hostile_input.HostileInputMiddleware",
@@ -230,6 +231,15 @@ STORAGES = {
         )
     },
 }
+
+# What one request may send: four screenshots of at most 8 MB (scenes.submissions.images) and the form around
+# them. Larger bodies are refused from their Content-Length before they are read (edge.request_size); the
+# reverse proxy refuses the same (deploy/nginx/, client_max_body_size 33m). Form fields other than files are
+# small, so their whole is capped far lower; uploads past FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
+MAX_REQUEST_BYTES = 33 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Serve uploaded media from Django itself (development, or a single box without a CDN/bucket).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)

@@ -7,6 +7,7 @@ from scenes.models import Character, Drama, Trope
 from scenes.timecodes import format_timecode, parse_timecode
 
 from .image_fields import ScreenshotField
+from .images import pixel_budget_refusal
 from .services import NewCharacter, near_duplicates
 
 MAX_SCREENSHOTS = 4
@@ -176,6 +177,19 @@ class SubmissionForm(SceneForm):
                 required=False,
                 help_text="For people who cannot see it: who, where, what they do.",
             )
+        self._refuse_over_pixel_budget()
+
+    def _refuse_over_pixel_budget(self):
+        """Every screenshot's header read before any is decoded: over the budget, none of them is."""
+        if not self.files:
+            return
+        names = [
+            f"screenshot_{number}" for number in range(1, MAX_SCREENSHOTS + 1) if self.files.get(f"screenshot_{number}")
+        ]
+        refusal = pixel_budget_refusal([self.files[name] for name in names])
+        if refusal is not None:
+            for position, name in enumerate(names):
+                self.fields[name].refusal = refusal if position == 0 else ValidationError("Part of the pictures above.")
 
     def clean(self):
         data = super().clean()

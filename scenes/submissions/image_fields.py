@@ -20,6 +20,8 @@ class ScreenshotField(forms.FileField):
     """
 
     widget = forms.FileInput
+    # Set by the form when the upload must be refused before it is decoded (the submission's pixel budget).
+    refusal = None
 
     def __init__(self, **kwargs):
         max_bytes = setting("SCREENSHOT_MAX_BYTES", SCREENSHOT_MAX_BYTES)
@@ -32,4 +34,6 @@ class ScreenshotField(forms.FileField):
         uploaded_file = super().to_python(data)
         if uploaded_file is None:
             return None
+        if self.refusal is not None:
+            raise self.refusal
         return prepare_screenshot(uploaded_file)

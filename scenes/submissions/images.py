@@ -7,6 +7,9 @@ The rules, in the order they apply:
    animated WebP gives its first frame.
 3. At most SCREENSHOT_MAX_PIXELS (40 megapixels), checked from the header before any pixel is decoded; Pillow's
    own decompression-bomb warning is an error here too (only here: Image.MAX_IMAGE_PIXELS stays as it is).
+   A submission's screenshots together hold at most SUBMISSION_MAX_PIXELS (40 megapixels), read from all their
+   headers before any of them is decoded (pixel_budget_refusal): decoding costs time and memory by the pixel,
+   so one request cannot hold a worker for seconds.
 4. Decoded completely: a truncated or damaged file is refused.
 5. Turned upright (EXIF orientation), converted to sRGB, then re-encoded from its pixels alone as WebP, so no
    EXIF, GPS, XMP, ICC profile, comment or bytes appended after the image (polyglots) survive. The long side is
@@ -40,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 SCREENSHOT_MAX_BYTES = 8 * 1024 * 1024
 SCREENSHOT_MAX_PIXELS = 40_000_000
+SUBMISSION_MAX_PIXELS = 40_000_000
 SCREENSHOT_MAX_SIDE = 1920
 SCREENSHOT_QUALITY = 85
 
@@ -136,6 +140,37 @@ def decode(data: bytes) -> Image.Image:
     except (OSError, SyntaxError, ValueError, EOFError):
         raise ValidationError(BROKEN_IMAGE, code="broken_image") from None
     return picture
+
+
+def declared_pixels(uploaded_file: File) -> int:
+    """The pixels a picture's header declares, without decoding any; 0 for a file decode() will refuse anyway."""
+    try:
+        uploaded_file.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(uploaded_file, formats=ACCEPTED_FORMATS) as picture:
+                width, height = picture.size
+    except Image.DecompressionBombError:
+        return Image.MAX_IMAGE_PIXELS * 2 + 1  # Pillow refused to even read it: more than twice its own limit
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return 0
+    finally:
+        uploaded_file.seek(0)
+    return width * height
+
+
+def pixel_budget_refusal(uploaded_files: list[File]) -> ValidationError | None:
+    """Why these screenshots, together, are too large to decode in one request; None when they are not."""
+    budget = setting("SUBMISSION_MAX_PIXELS", SUBMISSION_MAX_PIXELS)
+    total = sum(declared_pixels(uploaded_file) for uploaded_file in uploaded_files)
+    if total <= budget:
+        return None
+    side = setting("SCREENSHOT_MAX_SIDE", SCREENSHOT_MAX_SIDE)
+    return ValidationError(
+        f"Together these screenshots are {total / 1_000_000:.0f} megapixels; one submission can hold at most "
+        f"{budget / 1_000_000:g}. We keep pictures at most {side} pixels wide, so smaller ones lose nothing.",
+        code="pixel_budget",
+    )
 
 
 # Re-encoding -------------------------------------------------------------------------------------
