@@ -5,6 +5,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .unavailable import RETRY_AFTER_SECONDS
+
 
 @never_cache
 @require_safe
@@ -15,5 +17,7 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # Any failure to reach the database means this instance should get no traffic.
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        response = JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})

@@ -11,6 +11,8 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django_htmx.http import reswap, retarget
 
+from edge.unavailable import unavailable_if_database_down
+
 # allauth's sign-up limit answers 429 without saying when to come back; a minute is an honest first wait.
 DEFAULT_RETRY_AFTER = "60"
 
@@ -82,7 +84,10 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return api_error(request, "", 500) or render(request, "500.html", status=500)
+    # The database out of reach anywhere in the request (a middleware, a template): the designed 503 instead.
+    return (
+        unavailable_if_database_down(request) or api_error(request, "", 500) or render(request, "500.html", status=500)
+    )
 
 
 def add_errors(form: forms.Form, error: ValidationError) -> None:

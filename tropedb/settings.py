@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "scenes.errors.SiteErrorPagesMiddleware",
+    "edge.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "tropedb.urls"
@@ -120,6 +121,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # passes jit_above_cost, as a search's ranking query does for the branch it never runs (about 15 ms of
     # compiling for a query that then runs in 1 ms). Options given in DATABASE_URL (?options=...) win.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # A database that does not answer (a failover, a network fault) fails a request in seconds, not minutes:
+    # readers get the 503 page (edge.unavailable) and the load balancer's /healthz says 503.
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
