@@ -133,9 +133,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # (so they never push out the rest) and their own key prefix in Redis.
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        # While Redis is out of reach, each app server falls back to its own memory (edge/cache.py).
+        "default": {"BACKEND": "edge.cache.FailSoftRedisCache", "LOCATION": REDIS_URL},
         "cards": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "edge.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cards",
         },
