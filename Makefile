@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: install demo test lint format
+.PHONY: install demo test lint format fuzz drills
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ demo: install
 ## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: install
 	$(BIN)/python -m pytest
+
+## The full hostile-input fuzz: over 11,000 requests across every URL pattern (make test runs a small profile).
+fuzz: install
+	FUZZ_EXAMPLES=50 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
+## The fault and backup drills on their own PostgreSQL, Redis and gunicorn (as root; CI runs them).
+drills: install
+	$(BIN)/python drills/faults.py
+	$(BIN)/python drills/backup_restore.py
 
 lint: install
 	$(BIN)/ruff check .

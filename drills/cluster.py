@@ -126,10 +126,11 @@ class Cluster:
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput")
 
-    def start_gunicorn(self, *, workers: int = 3, threads: int = 1, **extra_env) -> None:
+    def start_gunicorn(self, *, workers: int = 3, **extra_env) -> None:
+        """gunicorn as production runs it (gunicorn.conf.py: gthread workers), on this cluster's port."""
         self.gunicorn = subprocess.Popen(
             [str(PROJECT / ".venv" / "bin" / "gunicorn"), "tropedb.wsgi", "--bind", f"127.0.0.1:{self.http_port}",
-             "--workers", str(workers), "--threads", str(threads), "--graceful-timeout", "5", "--timeout", "30"],
+             "--workers", str(workers), "--graceful-timeout", "5"],
             cwd=PROJECT, env=self.env(**extra_env), stdout=subprocess.DEVNULL, stderr=self._log("gunicorn.log"),
         )  # fmt: skip
         self.wait_for(lambda: self.get("/healthz")[0] == 200, "gunicorn", 60)

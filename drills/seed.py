@@ -52,3 +52,19 @@ def seed_activity() -> None:
     store_screenshot(scene=scenes[0], uploaded_file=upload(encoded(picture(), "PNG")), alt_text="A drill still.")
     for scene in scenes[:3]:
         SceneTrope.objects.create(scene=scene, trope=Trope.objects.curated().order_by("pk").first())
+
+
+def sessions(count: int) -> None:
+    """Signed-in sessions for the first ``count`` drill fans; prints their keys as JSON (for bench/uploads.py)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    keys = []
+    for fan in get_user_model().objects.filter(username__startswith="drillfan").order_by("pk")[:count]:
+        session = SessionStore()
+        session[SESSION_KEY] = str(fan.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = fan.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    print(json.dumps(keys))

@@ -1,5 +1,7 @@
 """The shipped reverse-proxy configuration (deploy/nginx/) in front of the site, as an operator would run it."""
 
+import http.client
+
 import pytest
 
 from tests.factories import SceneFactory
@@ -61,3 +63,16 @@ def test_a_request_with_an_api_token_never_goes_through_the_page_cache(proxy):
 
     assert status in (200, 401, 403)
     assert headers["X-Proxy-Cache"] == "BYPASS"
+
+
+def test_a_body_over_the_cap_is_refused_by_nginx_before_it_is_sent_on(proxy):
+    host, port = proxy.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.putrequest("POST", "/scenes/submit/")
+    connection.putheader("Content-Type", "application/octet-stream")
+    connection.putheader("Content-Length", str(34 * 1024 * 1024))  # declared, never sent: nginx answers first
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 413
+    assert response.getheader("X-Proxy-Cache") is None  # answered by nginx itself, not the site
+    connection.close()
