@@ -153,13 +153,15 @@ class Cluster:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.http_port}{path}"
 
-    def get(self, path: str, *, timeout: float = 10, headers: dict | None = None) -> tuple[int, dict, bytes]:
-        return self.request("GET", path, timeout=timeout, headers=headers)
+    def get(self, path: str, *, timeout: float = 10, headers: dict | None = None, base: str = "") -> tuple:
+        """GET from gunicorn, or from ``base`` (e.g. the nginx in front of it)."""
+        return self.request("GET", path, timeout=timeout, headers=headers, base=base)
 
-    def request(self, method, path, *, body=None, headers=None, timeout: float = 10) -> tuple[int, dict, bytes]:
+    def request(self, method, path, *, body=None, headers=None, timeout: float = 10, base: str = "") -> tuple:
         """(status, headers, body); status 0 when the connection failed (a killed worker, a refused port)."""
         data = json.dumps(body).encode() if isinstance(body, dict) else body
-        request = urllib.request.Request(self.url(path), data=data, method=method, headers=headers or {})
+        url = f"{base}{path}" if base else self.url(path)
+        request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, dict(response.headers), response.read()
