@@ -189,7 +189,9 @@ class SubmissionForm(SceneForm):
         refusal = pixel_budget_refusal([self.files[name] for name in names])
         if refusal is not None:
             for position, name in enumerate(names):
-                self.fields[name].refusal = refusal if position == 0 else ValidationError("Part of the pictures above.")
+                self.fields[name].refusal = (
+                    refusal if position == 0 else ValidationError("Over the budget together with the first screenshot.")
+                )
 
     def clean(self):
         data = super().clean()
