@@ -103,3 +103,11 @@ def test_the_scene_and_drama_pages_hold_no_inline_code_or_style(client, catalogu
     for url in (catalogue.get_absolute_url(), catalogue.drama.get_absolute_url()):
         html = client.get(url).content.decode()
         assert not INLINE_SCRIPT.search(html) and not INLINE_HANDLER.search(html) and not INLINE_STYLE.search(html)
+
+
+def test_the_moderators_screens_hold_no_inline_code(client, catalogue, moderator):
+    client.force_login(moderator)
+    for url in ("/admin/", "/admin/scenes/scene/add/", f"/admin/scenes/scene/{catalogue.pk}/change/"):
+        html = client.get(url).content.decode()
+        assert not INLINE_SCRIPT.search(html), url
+        assert not INLINE_HANDLER.search(html), url
