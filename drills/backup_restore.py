@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drills.cluster import PG_BIN, Cluster, log, main_guard, ports_from_environment  # noqa: E402
+from drills.cluster import PG_BIN, Cluster, log, main_guard, ports_from_environment, summary  # noqa: E402
 
 # What must survive: each table's rows in a fixed order, as one fingerprint per table.
 CHECKED = {
@@ -84,11 +84,8 @@ def main() -> bool:
         plan = cluster.manage("migrate", "--plan")
         if "No planned migration operations" not in plan:
             failures.append("the restored database lacks migrations")
-    log(f"backup and restore drill finished in {time.monotonic() - started:.0f} s")
-    for failure in failures:
-        print(f"FAILED restored {failure} differ from the live ones", file=sys.stderr)
-    print(f"{len(CHECKED) + 2 - len(failures)} passed, {len(failures)} failed")
-    return not failures
+    failures = [f"restored {failure} differ from the live ones" for failure in failures]
+    return summary("backup and restore drill", started=started, checks=len(CHECKED) + 2, failures=failures)
 
 
 if __name__ == "__main__":

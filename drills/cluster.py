@@ -213,6 +213,15 @@ def ports_from_environment() -> dict:
     return {key: int(os.environ[name]) for key, name in names.items() if os.environ.get(name)}
 
 
+def summary(name: str, *, started: float, checks: int, failures: list[str]) -> bool:
+    """The drill's closing lines (CI reads the last one); True when every check held."""
+    log(f"{name} finished in {time.monotonic() - started:.0f} s")
+    for failure in failures:
+        print(f"FAILED {failure}", file=sys.stderr)
+    print(f"{checks - len(failures)} passed, {len(failures)} failed")
+    return not failures
+
+
 def main_guard(main) -> None:
     """Run a drill's main(); its exit code says whether every check held."""
     try:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drills.cluster import Cluster, log, main_guard, ports_from_environment  # noqa: E402
+from drills.cluster import Cluster, log, main_guard, ports_from_environment, summary  # noqa: E402
 from tests.nginx_support import NGINX, running_nginx  # noqa: E402
 
 FANS, SCENES, THREADS = 30, 10, 8
@@ -200,13 +200,10 @@ def main() -> bool:
         ):
             log(f"== {name}")
             found = drill()
-            failures += [f"{name}: {failure}" for failure in found]
+            if found:
+                failures.append(f"{name}: " + "; ".join(found))
             log("held" if not found else "FAILED: " + "; ".join(found))
-    log(f"fault drill finished in {time.monotonic() - started:.0f} s")
-    for failure in failures:
-        print(f"FAILED {failure}", file=sys.stderr)
-    print(f"{3 - len({f.split(':')[0] for f in failures})} passed, {len({f.split(':')[0] for f in failures})} failed")
-    return not failures
+    return summary("fault drill", started=started, checks=3, failures=failures)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from scenes.models import Character, DramaProposal, Scene, SceneEdit, SceneImage
-from tests.factories import CharacterFactory, DramaFactory, SceneFactory, UserFactory
+from tests.factories import SceneFactory, UserFactory
+from tests.submission_support import heirs_with_leads
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +23,7 @@ def png(color="pink", size=(320, 180)):
 
 @pytest.fixture
 def heirs():
-    drama = DramaFactory(title="The Heirs", slug="the-heirs", episodes=20)
-    CharacterFactory(drama=drama, name="Kim Tan")
-    CharacterFactory(drama=drama, name="Cha Eun-sang", gender="female", role="female_lead")
-    return drama
+    return heirs_with_leads()
 
 
 def form_data(drama, **overrides):

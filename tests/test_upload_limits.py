@@ -10,8 +10,8 @@ from PIL import ImageFile
 
 from edge.request_size import RequestSizeLimitMiddleware
 from scenes.models import Scene
-from tests.factories import CharacterFactory, DramaFactory
 from tests.image_support import encoded, picture, png_declaring, upload
+from tests.submission_support import heirs_with_leads, hug_between_leads
 
 pytestmark = pytest.mark.django_db
 
@@ -21,22 +21,11 @@ FORTY_MEGAPIXELS = (8000, 5000)
 
 @pytest.fixture
 def heirs():
-    drama = DramaFactory(title="The Heirs", slug="the-heirs", episodes=20)
-    CharacterFactory(drama=drama, name="Kim Tan")
-    CharacterFactory(drama=drama, name="Cha Eun-sang", gender="female", role="female_lead")
-    return drama
+    return heirs_with_leads()
 
 
 def submission(drama, screenshots):
-    data = {
-        "drama": drama.title,
-        "episode": "3",
-        "start": "12:34",
-        "end": "12:50",
-        "hugger": str(drama.characters.get(name="Kim Tan").pk),
-        "hugged": str(drama.characters.get(name="Cha Eun-sang").pk),
-        "description": "He grabs her from behind in front of everyone.",
-    }
+    data = hug_between_leads(drama)
     for number, screenshot in enumerate(screenshots, start=1):
         data[f"screenshot_{number}"] = screenshot
         data[f"alt_{number}"] = "Two students in a hallway."
