@@ -12,7 +12,7 @@ class StatsSnapshot(models.Model):
 
     kind = models.CharField(max_length=40, unique=True)
     computed_at = models.DateTimeField()
-    numbers = models.JSONField(help_text="scenes.stats.numbers.SiteStats as JSON.")
+    numbers = models.JSONField(help_text="scenes.stats.SiteStats as JSON.")
 
     class Meta:
         verbose_name = "stats snapshot"
