@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import pages, views
+from .fans import views as fan_views
 
 app_name = "api"
 
@@ -20,6 +21,10 @@ urlpatterns = [
     path("tropes/", views.TropeList.as_view(), name="trope-list"),
     path("tropes/<slug:slug>/", views.TropeDetail.as_view(), name="trope-detail"),
     path("stats/", views.Stats.as_view(), name="stats"),
+    path("me/notifications/", fan_views.NotificationList.as_view(), name="notifications"),
+    path("me/notifications/read/", fan_views.NotificationsRead.as_view(), name="notifications-read"),
+    path("me/notifications/settings/", fan_views.NotificationSettings.as_view(), name="notification-settings"),
+    path("me/follows/", fan_views.Follows.as_view(), name="follows"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", pages.docs, name="docs"),
     path("tokens/", pages.tokens, name="tokens"),

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Verdict
 from .services import COMMENT_MAX_LENGTH, REPORT_MAX_LENGTH
@@ -54,4 +55,19 @@ class ReportForm(forms.Form):
         max_length=REPORT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": REPORT_MAX_LENGTH}),
         error_messages={"required": "Tell the moderators what is wrong with this comment."},
+    )
+
+
+class FollowForm(forms.Form):
+    """Follow (1) or stop following (0) a drama or an actor (by slug) or a fan (by username)."""
+
+    kind = forms.ChoiceField(
+        choices=[("drama", "drama"), ("actor", "actor"), ("fan", "fan")],
+        error_messages={"invalid_choice": _("One follows a drama, an actor or a fan.")},
+    )
+    name = forms.CharField(max_length=150, error_messages={"required": _("Say whom or what to follow.")})
+    follow = forms.TypedChoiceField(
+        choices=[("1", _("Follow")), ("0", _("Stop following"))],
+        coerce=lambda value: value == "1",
+        error_messages={"invalid_choice": _("follow is 1 (follow) or 0 (stop following).")},
     )

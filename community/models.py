@@ -1,11 +1,11 @@
-"""The fans' side: verdict votes, trope votes, favourites, comments, reports and bans."""
+"""The fans' side: verdict votes, trope votes, favourites, comments, reports, bans, follows and duels."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from scenes.models import Drama, Scene, Trope
+from scenes.models import Actor, Drama, Scene, Trope
 
 from .querysets import CommentQuerySet
 
@@ -17,6 +17,14 @@ class FanProfile(models.Model):
     is_banned = models.BooleanField(default=False, help_text="A banned fan can read but not vote, comment or report.")
     ban_reason = models.CharField(max_length=300, blank=True, help_text="Shown to the fan when they try to act.")
     banned_at = models.DateTimeField(null=True, blank=True)
+    feed_token = models.CharField(
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The secret in the address of the fan's private Atom feed; a new one revokes the old address.",
+    )
     hidden_tropes = models.ManyToManyField(
         Trope,
         blank=True,
@@ -181,3 +189,44 @@ class WatchProgress(models.Model):
 
     def __str__(self):
         return f"{self.fan} watched {self.drama} up to episode {self.last_episode_watched}"
+
+
+class Follow(models.Model):
+    """A fan following a drama, an actor or another fan: exactly one of the three."""
+
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, null=True, blank=True, related_name="followers")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="followers")
+    followed_fan = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="followers"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(drama__isnull=False, actor__isnull=True, followed_fan__isnull=True)
+                    | Q(drama__isnull=True, actor__isnull=False, followed_fan__isnull=True)
+                    | Q(drama__isnull=True, actor__isnull=True, followed_fan__isnull=False)
+                ),
+                name="follow_one_thing",
+            ),
+            models.CheckConstraint(condition=~Q(followed_fan=models.F("fan")), name="follow_not_oneself"),
+            models.UniqueConstraint(
+                fields=["fan", "drama"], condition=Q(drama__isnull=False), name="follow_drama_once"
+            ),
+            models.UniqueConstraint(
+                fields=["fan", "actor"], condition=Q(actor__isnull=False), name="follow_actor_once"
+            ),
+            models.UniqueConstraint(
+                fields=["fan", "followed_fan"], condition=Q(followed_fan__isnull=False), name="follow_fan_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.fan} follows {self.target}"
+
+    @property
+    def target(self):
+        return self.drama or self.actor or self.followed_fan

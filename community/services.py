@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from notifications import services as notifications
 from scenes.models import TROPE_VOTES_TO_DECIDE, Drama, ModerationLog, Scene, SceneTrope, Trope
 from scenes.moderation.log import record
 
@@ -185,6 +186,7 @@ def post_comment(*, author, target: Scene | Drama, body: str, parent: Comment | 
             body=body,
         )
         _recount_comments(comment)
+        notifications.notify_reply(reply=comment)
     return comment
 
 
@@ -252,6 +254,7 @@ def hide_comments(*, comments, moderator, reason: str = "") -> int:
             comment.reports.filter(resolved_at=None).update(resolved_at=timezone.now(), resolved_by=moderator)
             _recount_comments(comment)
             _log_comment(ModerationLog.Action.HIDDEN, comment, moderator, reason)
+            notifications.forget_comments(comment_ids=[comment.pk])
             changed += 1
         return changed
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),
     path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
     path("help-classify/", views.help_classify, name="help-classify"),
+    path("me/follows/", views.follow, name="follow"),
     path("me/preferences/", preference_views.preferences, name="preferences"),
     path("me/hidden-tropes/", preference_views.hide_trope, name="hide-trope"),
     path("me/watching/<slug:slug>/", preference_views.watch_progress, name="watch-progress"),

@@ -10,14 +10,15 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from scenes.errors import add_errors, flash
-from scenes.models import Drama, Scene, Trope
+from scenes.models import Actor, Drama, Scene, Trope
 
-from . import selectors, services
+from . import follows, selectors, services
 from .access import fan_action, safe_next
-from .forms import CommentForm, FavouriteForm, ReportForm, TropeVoteForm, VoteForm
+from .forms import CommentForm, FavouriteForm, FollowForm, ReportForm, TropeVoteForm, VoteForm
 from .models import Comment, Favourite
 from .preferences.viewer import viewer_preferences
 
@@ -193,6 +194,42 @@ def comment_report(request, pk):
                 return redirect(comment.get_absolute_url())
         status = 400
     return render(request, "community/comment_report.html", {"comment": comment, "form": form}, status=status)
+
+
+def _follow_target(kind: str, name: str):
+    if kind == "drama":
+        return Drama.objects.filter(slug=name).first()
+    if kind == "actor":
+        return Actor.objects.filter(slug=name).first()
+    return User.objects.filter(username=name, is_active=True).first()
+
+
+@fan_action("follow")
+def follow(request):
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+    kind, name = form.cleaned_data["kind"], form.cleaned_data["name"]
+    target = _follow_target(kind, name)
+    if target is None:
+        return _refused(
+            request, ValidationError(_("There is no %(kind)s called “%(name)s”.") % {"kind": kind, "name": name})
+        )
+    try:
+        following = follows.set_following(fan=request.user, target=target, following=form.cleaned_data["follow"])
+    except services.ActionRefused as error:
+        return _refused(request, error)
+    label = target.title if kind == "drama" else str(target)
+    context = {"kind": kind, "name": name, "following": following, "label": label, "next": safe_next(request)}
+    if request.htmx:
+        return render(request, "community/_follow.html", context)
+    done = _("You follow %(what)s.") if following else _("You no longer follow %(what)s.")
+    messages.success(request, done % {"what": label})
+    return redirect(
+        safe_next(
+            request, fallback=target.get_absolute_url() if kind != "fan" else reverse("community:profile", args=[name])
+        )
+    )
 
 
 @require_safe

@@ -26,6 +26,12 @@ OPERATIONS = {
     ("get", "/api/tropes/"),
     ("get", "/api/tropes/{slug}/"),
     ("get", "/api/stats/"),
+    ("get", "/api/me/notifications/"),
+    ("post", "/api/me/notifications/read/"),
+    ("get", "/api/me/notifications/settings/"),
+    ("put", "/api/me/notifications/settings/"),
+    ("get", "/api/me/follows/"),
+    ("post", "/api/me/follows/"),
 }
 
 

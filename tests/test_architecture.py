@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("scenes", "community", "api", "edge", "tropedb")
+PACKAGES = ("scenes", "community", "notifications", "api", "edge", "tropedb")
 MAX_LINES = 400
 # Said near the top of a longer module, with the reason.
 LONG_MODULE_MARK = "longer than 400 lines"
@@ -120,7 +120,7 @@ def test_no_module_of_the_project_imports_itself_round_a_circle():
 
 
 def test_the_models_import_nothing_above_them():
-    models = ("scenes.models", "community.models", "community.querysets", "api.models")
+    models = ("scenes.models", "community.models", "community.querysets", "notifications.models", "api.models")
     below = (*models, "scenes.links", "scenes.timecodes")
     upward = {
         (module, target)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "scenes",
     "community",
+    "notifications",
     "rest_framework",
     "drf_spectacular",
     "api",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -193,6 +195,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tropedb <noreply@tropedb.invalid>")
+# Where the site is reached from outside: links in e-mails (sent without a request to take the host from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Abuse limits: (how many, per seconds), per signed-in fan and per client address. Counters use the cache.
 RATE_LIMITS = {
@@ -203,6 +207,7 @@ RATE_LIMITS = {
     "report": {"user": (10, 3600), "address": (30, 3600)},
     "submit": {"user": (20, 3600), "address": (60, 3600)},
     "api_token": {"user": (20, 3600), "address": (60, 3600)},
+    "follow": {"user": (60, 60), "address": (240, 60)},
 }
 # Behind a load balancer that appends the client to X-Forwarded-For, set this to the number of proxies.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -279,6 +284,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CharacterRoleEnum": "scenes.models.Character.Role",
         "CharacterGenderEnum": "scenes.models.Character.Gender",
+        "NotificationKindEnum": "notifications.models.Kind",
+        "NotificationDeliveryEnum": "notifications.models.Delivery",
+        "FollowKindEnum": ["drama", "actor", "fan"],
     },
 }
 

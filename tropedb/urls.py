@@ -23,6 +23,7 @@ urlpatterns = [
         "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap-index"
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("notifications.urls")),
     path("", include("community.urls")),
     path("", include("scenes.urls")),
 ]

@@ -1,5 +1,5 @@
 """
-A fan's reading preferences: /me/preferences/ (the tropes they hide, the dramas they follow), the hide/show
+A fan's preferences: /me/preferences/ (the tropes they hide, how far they watched, their notifications), the hide/show
 button on the trope guide and trope pages, and the "watched up to episode N" form on drama pages.
 
 Reading aids, not community actions: banned fans may use them too, so these views only require signing in.
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from community.access import safe_next
 from community.models import WatchProgress
+from notifications.forms import NotificationSettingsForm
+from notifications.selectors import delivery_choices
 from scenes.models import Drama, Trope, TropeGroup
 
 from .forms import HiddenTropesForm, TropeToggleForm, WatchProgressForm
@@ -45,6 +47,7 @@ def preferences(request):
             Prefetch("tropes", queryset=Trope.objects.order_by("position", "name"))
         ),
         "progress": WatchProgress.objects.filter(fan=request.user).select_related("drama").order_by("drama__title"),
+        "notification_form": NotificationSettingsForm(initial=delivery_choices(request.user)),
     }
     return render(request, "community/preferences.html", context, status=status)
 

@@ -22,6 +22,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from notifications import services as notifications
 from scenes.models import ModerationLog, Scene
 
 from .log import confirm_characters, describe, record
@@ -126,6 +127,11 @@ def _moderate(
             # The public moderation log: one entry per scene, naming the role, never the person.
             for scene in changed:
                 record(action=log_action, moderator=moderator, scene=scene, subject=describe(scene), reason=reason)
+        # The submitters, and the fans who follow the dramas, hear of it.
+        if log_action == ModerationLog.Action.PUBLISHED:
+            notifications.notify_submissions_published(scene_ids=changing)
+        elif log_action == ModerationLog.Action.REJECTED:
+            notifications.notify_submissions_rejected(scene_ids=changing, reason=reason)
     return len(changing)
 
 

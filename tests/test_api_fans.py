@@ -1,0 +1,100 @@
+"""The API of a fan's own things: notifications, their settings, and follows."""
+
+import pytest
+
+from community.follows import is_following
+from notifications.models import Notification
+from tests.api_support import api_client, ban, error_of, new_fan, token_client
+from tests.community_factories import comment_on
+from tests.factories import ActorFactory, DramaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fan(db):
+    return new_fan("hugfan")
+
+
+@pytest.fixture
+def fan_api(fan):
+    return token_client(fan)
+
+
+def test_a_fan_reads_their_notifications(fan_api, fan, scene):
+    parent = comment_on(scene, author=fan)
+    comment_on(scene, author=new_fan("replier"), body="So true.", parent=parent)
+
+    body = fan_api.get("/api/me/notifications/").json()
+
+    assert body["count"] == 1
+    [notification] = body["results"]
+    assert notification["kind"] == "reply"
+    assert notification["text"].startswith("replier replied to your comment")
+    assert notification["read_at"] is None
+    assert notification["web_url"].endswith(f"#comment-{notification['comment']}")
+
+
+def test_marking_read_empties_the_unread_count(fan_api, fan, scene):
+    parent = comment_on(scene, author=fan)
+    comment_on(scene, parent=parent)
+
+    body = fan_api.post("/api/me/notifications/read/").json()
+
+    assert body == {"marked_read": 1, "unread": 0}
+    assert not Notification.objects.filter(recipient=fan, read_at__isnull=True).exists()
+
+
+def test_notifications_need_a_signed_in_fan():
+    response = api_client().get("/api/me/notifications/")
+
+    assert response.status_code == 401
+
+
+def test_settings_change_only_the_kinds_sent(fan_api):
+    body = fan_api.put("/api/me/notifications/settings/", {"reply": "email"}, format="json").json()
+
+    assert body == {"reply": "email", "published": "site", "rejected": "site", "followed_drama": "site"}
+
+
+def test_an_unknown_delivery_is_a_400_naming_the_kind(fan_api):
+    response = fan_api.put("/api/me/notifications/settings/", {"published": "fax"}, format="json")
+
+    assert response.status_code == 400
+    assert list(error_of(response)["errors"]) == ["published"]
+
+
+def test_a_fan_follows_and_lists_what_they_follow(fan_api, fan):
+    drama, actor = DramaFactory(slug="the-heirs"), ActorFactory(slug="lee-min-ho")
+
+    fan_api.post("/api/me/follows/", {"kind": "drama", "name": "the-heirs"}, format="json")
+    fan_api.post("/api/me/follows/", {"kind": "actor", "name": "lee-min-ho"}, format="json")
+    body = fan_api.get("/api/me/follows/").json()
+
+    assert [(row["kind"], row["name"]) for row in body] == [("drama", "the-heirs"), ("actor", "lee-min-ho")]
+    assert is_following(fan, drama) and is_following(fan, actor)
+
+
+def test_stopping_a_follow(fan_api, fan):
+    other = new_fan("other")
+    fan_api.post("/api/me/follows/", {"kind": "fan", "name": "other"}, format="json")
+
+    body = fan_api.post("/api/me/follows/", {"kind": "fan", "name": "other", "follow": False}, format="json").json()
+
+    assert body["following"] is False
+    assert not is_following(fan, other)
+
+
+def test_following_an_unknown_drama_is_a_400(fan_api):
+    response = fan_api.post("/api/me/follows/", {"kind": "drama", "name": "nope"}, format="json")
+
+    assert response.status_code == 400
+    assert error_of(response)["errors"] == {"name": ["There is no drama called “nope”."]}
+
+
+def test_a_banned_fan_cannot_follow(fan_api, fan):
+    ban(fan)
+
+    response = fan_api.post("/api/me/follows/", {"kind": "drama", "name": DramaFactory().slug}, format="json")
+
+    assert response.status_code == 403
