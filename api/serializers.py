@@ -9,7 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from community import scoring
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, Trope, TropeGroup
+from scenes.catalogue.watch import starts_at_second, watch_options
+from scenes.models import Actor, Character, Drama, Scene, SceneImage, StreamingLink, Trope, TropeGroup
 
 from .fields import ApiUrlField, FileUrlField, WebUrlField, absolute
 
@@ -154,7 +155,40 @@ class SceneSerializer(serializers.ModelSerializer):
         ]
 
 
+class WatchOptionSerializer(serializers.Serializer):
+    provider = serializers.ChoiceField(choices=StreamingLink.Provider.choices)
+    provider_name = serializers.CharField()
+    region = serializers.CharField(help_text="Two-letter country code; empty for everywhere.")
+    url = serializers.URLField(help_text="Starts at the hug's second when `starts_at_moment` is true.")
+    starts_at_moment = serializers.BooleanField()
+    note = serializers.CharField(help_text="What the link opens, in a sentence.")
+
+
+class SceneDetailSerializer(SceneSerializer):
+    watch = serializers.SerializerMethodField(help_text="Where to watch the hug, from its drama's streaming links.")
+
+    class Meta(SceneSerializer.Meta):
+        fields = [*SceneSerializer.Meta.fields, "watch"]
+
+    @extend_schema_field(WatchOptionSerializer(many=True))
+    def get_watch(self, scene):
+        options = watch_options(scene, StreamingLink.of_drama(scene.drama_id))
+        return WatchOptionSerializer(options, many=True).data
+
+
 # Dramas, actors, characters, tropes.
+
+
+class StreamingLinkSerializer(serializers.ModelSerializer):
+    provider_name = serializers.CharField(source="get_provider_display")
+    starts_at_second = serializers.SerializerMethodField(help_text="Whether scene links can start at a second.")
+
+    class Meta:
+        model = StreamingLink
+        fields = ["provider", "provider_name", "region", "episode", "url", "starts_at_second"]
+
+    def get_starts_at_second(self, link) -> bool:
+        return starts_at_second(link.provider)
 
 
 class DramaSerializer(serializers.ModelSerializer):
@@ -206,9 +240,10 @@ class DramaStatsSerializer(serializers.Serializer):
 class DramaDetailSerializer(DramaSerializer):
     characters = DramaCharacterSerializer(many=True, source="character_list")
     stats = DramaStatsSerializer()
+    streaming = StreamingLinkSerializer(many=True, source="streaming_links.all", help_text="Where it streams.")
 
     class Meta(DramaSerializer.Meta):
-        fields = [*DramaSerializer.Meta.fields, "characters", "stats"]
+        fields = [*DramaSerializer.Meta.fields, "characters", "stats", "streaming"]
 
 
 class ActorSerializer(serializers.ModelSerializer):

@@ -2,12 +2,14 @@ from django.urls import path, re_path
 
 from . import pages, views
 from .fans import views as fan_views
+from .lookup import views as lookup_views
 
 app_name = "api"
 
 urlpatterns = [
     path("", views.ApiRoot.as_view(), name="root"),
     path("scenes/", views.SceneList.as_view(), name="scene-list"),
+    path("scenes/find/", lookup_views.FindScene.as_view(), name="scene-find"),
     path("scenes/<int:pk>/", views.SceneDetail.as_view(), name="scene-detail"),
     path("scenes/<int:pk>/comments/", views.SceneComments.as_view(), name="scene-comments"),
     path("scenes/<int:pk>/vote/", views.Vote.as_view(), name="scene-vote"),

@@ -102,11 +102,11 @@ class SceneList(ReadView, generics.ListAPIView):
     filterset_class = SceneFilter
 
 
-@extend_schema_view(get=read_schema(s.SceneSerializer, 404))
+@extend_schema_view(get=read_schema(s.SceneDetailSerializer, 404))
 class SceneDetail(ReadView, generics.RetrieveAPIView):
-    """One published back hug, as in the list."""
+    """One published back hug, as in the list, with where to watch it (from the second it starts, where possible)."""
 
-    serializer_class = s.SceneSerializer
+    serializer_class = s.SceneDetailSerializer
 
     def get_object(self):
         return published_scene(self.kwargs["pk"], Scene.objects.published().for_cards().with_actors())

@@ -14,6 +14,7 @@ urlpatterns = [
     path("scenes/<int:pk>/", views.scene_detail, name="scene-detail"),
     path("scenes/<int:pk>/edit/", submission_views.edit, name="scene-edit"),
     path("scenes/submit/", submission_views.submit, name="submit"),
+    path("scenes/find/", views.find_scene, name="find"),
     path("scenes/submit/characters/", submission_views.submit_characters, name="submit-characters"),
     path("dramas/propose/", submission_views.propose_drama, name="propose-drama"),
     path("moderation/log/", moderation_views.moderation_log, name="moderation-log"),

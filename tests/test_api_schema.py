@@ -26,6 +26,7 @@ OPERATIONS = {
     ("get", "/api/tropes/"),
     ("get", "/api/tropes/{slug}/"),
     ("get", "/api/stats/"),
+    ("post", "/api/scenes/find/"),
     ("get", "/api/me/notifications/"),
     ("post", "/api/me/notifications/read/"),
     ("get", "/api/me/notifications/settings/"),

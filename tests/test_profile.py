@@ -149,9 +149,10 @@ def test_the_own_profile_runs_a_fixed_number_of_queries_too(client, fan, django_
     scene = SceneFactory()
     client.force_login(fan)
     fill_profile(fan, scene, 1)
-    with_one = profile_queries(client, django_assert_max_num_queries, profile_url(fan))
+    # +1 on a cold cache: the header's count of unread notifications (kept in the cache after that).
+    with_one = profile_queries(client, django_assert_max_num_queries, profile_url(fan), limit=15)
     fill_profile(fan, scene, 29)
-    with_thirty = profile_queries(client, django_assert_max_num_queries, profile_url(fan))
+    with_thirty = profile_queries(client, django_assert_max_num_queries, profile_url(fan), limit=15)
     assert with_thirty == with_one
 
 

@@ -208,6 +208,8 @@ RATE_LIMITS = {
     "submit": {"user": (20, 3600), "address": (60, 3600)},
     "api_token": {"user": (20, 3600), "address": (60, 3600)},
     "follow": {"user": (60, 60), "address": (240, 60)},
+    # Decoding a picture costs more than any other request: readers get a few a minute.
+    "find_scene": {"user": (20, 60), "address": (20, 60)},
 }
 # Behind a load balancer that appends the client to X-Forwarded-For, set this to the number of proxies.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

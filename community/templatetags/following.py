@@ -14,13 +14,14 @@ def follow_button(context, target):
     request = context.get("request")
     kind = KIND[target_field(target)]
     user = getattr(request, "user", None)
+    own = kind == "fan" and user is not None and user.pk == target.pk
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "kind": kind,
         "name": target.get_username() if kind == "fan" else target.slug,
         "label": target.title if kind == "drama" else str(target),
-        "following": is_following(user, target),
+        "following": not own and is_following(user, target),
         "signed_in": bool(user and user.is_authenticated),
-        "own": kind == "fan" and user is not None and user.pk == target.pk,
+        "own": own,
     }

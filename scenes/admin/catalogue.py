@@ -10,11 +10,12 @@ meeting a server error (scenes/admin/base.py).
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
-from scenes.models import Actor, Character, Drama
+from scenes.models import Actor, Character, Drama, StreamingLink
 
 from .base import DatabaseRulesAdmin, admin_link
 
@@ -29,6 +30,15 @@ class CharacterInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("drama", "actor")
+
+
+class StreamingLinkInline(admin.TabularInline):
+    """Where the drama streams; a scene links to the second its hug starts where the provider allows it."""
+
+    model = StreamingLink
+    fields = ("provider", "region", "episode", "url")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    extra = 1
 
 
 class RoleInline(CharacterInline):
@@ -59,7 +69,7 @@ class DramaAdmin(DatabaseRulesAdmin):
         "poster_preview",
         "created_at",
     )
-    inlines = [CharacterInline]
+    inlines = [CharacterInline, StreamingLinkInline]
 
     def get_queryset(self, request):
         return (

@@ -4,11 +4,14 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_safe
 
+from community import ratelimit
+from community.access import too_many
 from community.preferences.viewer import viewer_preferences
 from community.selectors import scene_page_context, thread_context, verdict_context
-from scenes.models import Actor, Drama, Scene, Trope, TropeGroup
+from scenes.models import Actor, Drama, Scene, StreamingLink, Trope, TropeGroup
 from scenes.models.querysets import card_prefetches
 from scenes.pagination import requested_page
 from scenes.search.misses import note_search_miss
@@ -16,10 +19,14 @@ from scenes.search.suggestions import suggestions
 from scenes.stats.daily import back_hug_of_the_day, cached_back_hug_of_the_day
 from scenes.stats.numbers import dramas_with_most_back_hugs
 
+from .cards import render_cards
 from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
+from .finder import closest_scenes, keep_uploads_in_memory
+from .forms import FindSceneForm
 from .guide import trope_guide
 from .profiles import actor_back_hugs_by_drama, drama_profile
+from .watch import watch_options
 
 
 @require_safe
@@ -111,7 +118,11 @@ def scene_detail(request, pk):
         raise Http404(f"There is no back-hug scene number {pk} in the catalogue (or it is not published yet).")
     more = Scene.objects.published().for_cards().filter(drama=scene.drama).exclude(pk=scene.pk).in_story_order()
     more = more.for_viewer(viewer_preferences(request))[:4]
-    context = {**scene_page_context(scene, request.user), "more_from_drama": more}
+    context = {
+        **scene_page_context(scene, request.user),
+        "more_from_drama": more,
+        "watch": watch_options(scene, StreamingLink.of_drama(scene.drama_id)),
+    }
     return render(request, "scenes/scene_detail.html", context)
 
 
@@ -140,6 +151,7 @@ def drama_detail(request, slug):
         "profile": profile,
         "stats": profile.classification_totals(),
         "watched": viewer.watched.get(drama.pk),
+        "streaming_links": StreamingLink.of_drama(drama.pk),
         **thread_context(drama, request.user),
     }
     return render(request, "scenes/drama_detail.html", context)
@@ -197,3 +209,29 @@ def search_suggest(request):
     shown = [group for group in groups if group.items]
     context = {"groups": shown, "total": sum(len(group.items) for group in shown), "query": text}
     return render(request, "scenes/_suggestions.html", context)
+
+
+@csrf_exempt  # only so the upload handlers can be set before the body is read; csrf_protect checks it below
+@require_http_methods(["GET", "HEAD", "POST"])
+def find_scene(request):
+    """Find a scene from a screenshot (uploaded or pasted): the closest published scenes, and how close each is."""
+    handler = keep_uploads_in_memory(request)
+    return _find_scene(request, handler)
+
+
+@csrf_protect
+def _find_scene(request, handler):
+    form, matches, status = FindSceneForm(), None, 200
+    if request.method == "POST":
+        try:
+            ratelimit.check(request, "find_scene")
+        except ratelimit.RateLimited as limited:
+            return too_many(request, limited)
+        form = FindSceneForm(request.POST, request.FILES, refusal=handler.refusal())
+        if form.is_valid():
+            matches = closest_scenes(form.cleaned_data["screenshot"])
+        else:
+            status = 400
+    results = list(zip(matches, render_cards([m.scene for m in matches], request), strict=True)) if matches else []
+    context = {"form": form, "searched": matches is not None, "results": results}
+    return render(request, "scenes/find.html", context, status=status)

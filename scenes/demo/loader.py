@@ -16,11 +16,13 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.text import slugify
 
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, Trope, screenshot_path
+from scenes.models import Actor, Character, Drama, Scene, SceneImage, StreamingLink, Trope, screenshot_path
+from scenes.submissions.images import hash_stored_screenshot
 from scenes.timecodes import format_timecode, parse_timecode
 
 from . import DRAMAS, SCENES, artwork
 from .records import DramaFact, SceneFact
+from .streaming import streaming_links
 from .validation import check
 
 # Published dates are spread over the 60 days before a fixed day, never derived from the clock: a rerun
@@ -234,6 +236,9 @@ def load_scene_images(scenes: list[Scene], report: Report) -> None:
                 image.alt_text = text
                 image.save(update_fields=["alt_text"])
                 report.count("scene images", True)
+            if not image.perceptual_hash:
+                hash_stored_screenshot(image)  # so "find a scene from a screenshot" finds the demo's scenes
+                report.count("scene images", True)
             continue
         old = image.image.name if image.pk else ""
         # Assigning the name (not the file) makes Django read the picture's width and height.
@@ -241,8 +246,19 @@ def load_scene_images(scenes: list[Scene], report: Report) -> None:
         report.images_drawn += drawn
         image.alt_text = text
         image.save()
+        hash_stored_screenshot(image)
         report.count("scene images", True)
         forget_demo_file(old, keep=image.image.name)
+
+
+def load_streaming_links(drama_rows: dict[str, Drama], report: Report) -> None:
+    """Each drama's searches on the providers (scenes/demo/streaming.py), added once; moderators' links stay."""
+    for drama in drama_rows.values():
+        for provider, url in streaming_links(drama.title):
+            _, written = sync(
+                StreamingLink, {"drama": drama, "provider": provider, "region": "", "episode": None}, {"url": url}
+            )
+            report.count("streaming links", written)
 
 
 def is_demo_file(name: str) -> bool:
@@ -261,6 +277,7 @@ def load(*, images: bool = True, opinions: bool = True, dramas=DRAMAS, scenes=SC
     actors = load_actors(dramas, report)
     drama_rows, character_rows = load_dramas(dramas, actors, report)
     scene_rows = load_scenes(scenes, drama_rows, character_rows, report)
+    load_streaming_links(drama_rows, report)
     if images:
         load_posters(drama_rows, report)
         load_scene_images(scene_rows, report)

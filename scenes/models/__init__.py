@@ -1,7 +1,7 @@
 """
 The catalogue's tables, one module per concern, all importable from ``scenes.models`` as before:
 
-- catalogue: dramas, actors, characters;
+- catalogue: dramas, actors, characters, where dramas stream;
 - taxonomy: trope groups, tropes, trope aliases;
 - scenes: back-hug scenes, the tropes on them, their screenshots;
 - moderation: the queue, fans' edits, proposed dramas, the moderation log;
@@ -12,7 +12,7 @@ Querysets (the reads) are in querysets.py, rules that span tables (database trig
 Each module imports only those above it in this list, never this package.
 """
 
-from .catalogue import Actor, Character, Drama
+from .catalogue import Actor, Character, Drama, StreamingLink
 from .moderation import DramaProposal, ModerationLog, PendingScene, SceneEdit
 from .querysets import TROPE_VOTES_TO_DECIDE, UNDECIDED_TROPE
 from .scenes import Scene, SceneImage, SceneTrope, screenshot_path
@@ -37,6 +37,7 @@ __all__ = [
     "SearchMiss",
     "SearchSuggestion",
     "StatsSnapshot",
+    "StreamingLink",
     "Trope",
     "TropeAlias",
     "TropeGroup",

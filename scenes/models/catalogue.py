@@ -1,9 +1,15 @@
-"""The catalogue's people and works: dramas, the actors in them and the characters they play."""
+"""The catalogue's people and works: dramas, the actors in them, the characters they play, where dramas stream."""
 
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..links import cached_reverse
@@ -143,3 +149,105 @@ class Character(models.Model):
     @property
     def is_second_lead(self) -> bool:
         return self.role in self.SECOND_LEADS
+
+
+STREAMING_CACHE_KEY = "streaming:v1:{}"
+STREAMING_CACHE_SECONDS = 60 * 60
+
+
+class StreamingLink(models.Model):
+    """Where a drama streams: a provider, the region it is offered in, and the address (of the drama or an episode)."""
+
+    class Provider(models.TextChoices):
+        YOUTUBE = "youtube", "YouTube"
+        NETFLIX = "netflix", "Netflix"
+        VIKI = "viki", "Viki"
+        KOCOWA = "kocowa", "KOCOWA"
+        TVING = "tving", "TVING"
+        WAVVE = "wavve", "Wavve"
+        DISNEY = "disney", "Disney+"
+        VIMEO = "vimeo", "Vimeo"
+        DAILYMOTION = "dailymotion", "Dailymotion"
+        OTHER = "other", _("Other")
+
+    # The hosts each provider's addresses live on: an address elsewhere is refused, so a link labelled
+    # "Netflix" cannot lead anywhere else.
+    HOSTS = {
+        Provider.YOUTUBE: ("youtube.com", "youtu.be"),
+        Provider.NETFLIX: ("netflix.com",),
+        Provider.VIKI: ("viki.com",),
+        Provider.KOCOWA: ("kocowa.com",),
+        Provider.TVING: ("tving.com",),
+        Provider.WAVVE: ("wavve.com",),
+        Provider.DISNEY: ("disneyplus.com",),
+        Provider.VIMEO: ("vimeo.com",),
+        Provider.DAILYMOTION: ("dailymotion.com", "dai.ly"),
+    }
+
+    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="streaming_links")
+    provider = models.CharField(max_length=20, choices=Provider.choices)
+    region = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text=_("Where it is offered: a two-letter country code (KR, US, GB…); empty for everywhere."),
+    )
+    episode = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("The episode this address plays; empty when it leads to the drama as a whole."),
+    )
+    url = models.URLField(max_length=500, help_text=_("The https address on the provider's own site."))
+
+    class Meta:
+        verbose_name = _("streaming link")
+        ordering = ["provider", "region", "episode", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(episode__isnull=True) | Q(episode__gte=1), name="streaming_episode_positive"
+            ),
+            models.CheckConstraint(condition=Q(url__startswith="https://"), name="streaming_url_https"),
+        ]
+
+    def __str__(self):
+        where = f" ({self.region})" if self.region else ""
+        episode = f", episode {self.episode}" if self.episode else ""
+        return f"{self.drama.title} on {self.get_provider_display()}{where}{episode}"
+
+    def clean(self):
+        errors = {}
+        self.region = (self.region or "").strip().upper()
+        if self.region and not (len(self.region) == 2 and self.region.isascii() and self.region.isalpha()):
+            errors["region"] = _("A two-letter country code such as KR or US, or empty for everywhere.")
+        host = (urlsplit(self.url or "").hostname or "").lower()
+        if self.url and not self.url.startswith("https://"):
+            errors["url"] = _("Use the provider's https address.")
+        elif self.url and self.provider in self.HOSTS:
+            hosts = self.HOSTS[self.provider]
+            if not any(host == known or host.endswith(f".{known}") for known in hosts):
+                errors["url"] = _("A %(provider)s address is on %(hosts)s.") % {
+                    "provider": self.get_provider_display(),
+                    "hosts": " or ".join(hosts),
+                }
+        if self.episode and self.drama_id and self.episode > self.drama.episodes:
+            errors["episode"] = _("%(drama)s has only %(episodes)d episodes.") % {
+                "drama": self.drama.title,
+                "episodes": self.drama.episodes,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def of_drama(cls, drama_id: int) -> list["StreamingLink"]:
+        """The drama's links, kept in the cache (every scene page shows them) until one of them changes."""
+        key = STREAMING_CACHE_KEY.format(drama_id)
+        links = cache.get(key)
+        if links is None:
+            links = list(cls.objects.filter(drama_id=drama_id))
+            cache.set(key, links, STREAMING_CACHE_SECONDS)
+        return links
+
+
+@receiver(post_save, sender=StreamingLink)
+@receiver(post_delete, sender=StreamingLink)
+def forget_streaming_links(sender, instance, **kwargs):
+    cache.delete(STREAMING_CACHE_KEY.format(instance.drama_id))

@@ -224,12 +224,23 @@ def resized_to_width(picture: Image.Image, width: int) -> Image.Image:
     return picture.resize((width, height), Image.Resampling.LANCZOS)
 
 
-def prepare_screenshot(uploaded_file: File) -> PreparedScreenshot:
-    """Check, decode, straighten and re-encode an upload with its thumbnails; ValidationError when refused."""
+def checked_picture(uploaded_file: File) -> Image.Image:
+    """An upload through every check (rules 1-4), upright, in sRGB, its long side capped; else ValidationError."""
     picture = decode(read_limited(uploaded_file, max_bytes=setting("SCREENSHOT_MAX_BYTES", SCREENSHOT_MAX_BYTES)))
     picture = to_rgb_or_rgba(to_srgb(upright(picture)))
     side = setting("SCREENSHOT_MAX_SIDE", SCREENSHOT_MAX_SIDE)
     picture.thumbnail((side, side), Image.Resampling.LANCZOS)
+    return picture
+
+
+def screenshot_hash(uploaded_file: File) -> str:
+    """The perceptual hash of an upload checked as a submission's would be; nothing is encoded or stored."""
+    return difference_hash(checked_picture(uploaded_file))
+
+
+def prepare_screenshot(uploaded_file: File) -> PreparedScreenshot:
+    """Check, decode, straighten and re-encode an upload with its thumbnails; ValidationError when refused."""
+    picture = checked_picture(uploaded_file)
     # Only thumbnails narrower than the image itself: a small screenshot is not blown up.
     thumbnails = {name: encode(resized_to_width(picture, width)) for name, width in THUMBNAILS if width < picture.width}
     return PreparedScreenshot(
@@ -290,9 +301,20 @@ def store_screenshot(
 def describe(row: SceneImage, screenshot: PreparedScreenshot) -> None:
     """Give ``row`` what is known of ``screenshot`` besides its files: its size, its perceptual hash and bands."""
     row.width, row.height = screenshot.width, screenshot.height
-    row.perceptual_hash = screenshot.perceptual_hash
-    for band_field, value in zip(BAND_FIELDS, hash_bands(screenshot.perceptual_hash), strict=True):
+    set_hash(row, screenshot.perceptual_hash)
+
+
+def set_hash(row: SceneImage, perceptual_hash: str) -> None:
+    row.perceptual_hash = perceptual_hash
+    for band_field, value in zip(BAND_FIELDS, hash_bands(perceptual_hash), strict=True):
         setattr(row, band_field, value)
+
+
+def hash_stored_screenshot(image: SceneImage) -> None:
+    """Give a screenshot stored without a hash (demo artwork, older admin uploads) its hash and bands."""
+    with image.image.open("rb") as stored:
+        set_hash(image, screenshot_hash(stored))
+    image.save(update_fields=["perceptual_hash", *BAND_FIELDS])
 
 
 def file_name(token: str, field_name: str) -> str:
