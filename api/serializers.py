@@ -12,6 +12,7 @@ from community import scoring
 from scenes.catalogue.watch import starts_at_second, watch_options
 from scenes.models import Actor, Character, Drama, Scene, SceneImage, StreamingLink, Trope, TropeGroup
 
+from .fans.serializers import DuelRatingSerializer
 from .fields import ApiUrlField, FileUrlField, WebUrlField, absolute
 
 # Summaries, nested in other items.
@@ -166,9 +167,15 @@ class WatchOptionSerializer(serializers.Serializer):
 
 class SceneDetailSerializer(SceneSerializer):
     watch = serializers.SerializerMethodField(help_text="Where to watch the hug, from its drama's streaming links.")
+    duel = serializers.SerializerMethodField(help_text="Its rating from the duels; null before its first duel.")
 
     class Meta(SceneSerializer.Meta):
-        fields = [*SceneSerializer.Meta.fields, "watch"]
+        fields = [*SceneSerializer.Meta.fields, "watch", "duel"]
+
+    @extend_schema_field(DuelRatingSerializer(allow_null=True))
+    def get_duel(self, scene):
+        row = getattr(scene, "duel_rating", None)  # select_related: None when the scene has not been in a duel
+        return DuelRatingSerializer(row).data if row is not None and row.duels else None
 
     @extend_schema_field(WatchOptionSerializer(many=True))
     def get_watch(self, scene):

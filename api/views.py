@@ -109,7 +109,8 @@ class SceneDetail(ReadView, generics.RetrieveAPIView):
     serializer_class = s.SceneDetailSerializer
 
     def get_object(self):
-        return published_scene(self.kwargs["pk"], Scene.objects.published().for_cards().with_actors())
+        scenes = Scene.objects.published().for_cards().with_actors().select_related("duel_rating")
+        return published_scene(self.kwargs["pk"], scenes)
 
 
 # Dramas, actors, characters, tropes.

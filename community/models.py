@@ -230,3 +230,66 @@ class Follow(models.Model):
     @property
     def target(self):
         return self.drama or self.actor or self.followed_fan
+
+
+class DuelVote(models.Model):
+    """A fan's pick between two published scenes ("which back hug is better?"): one per fan and pair, for good.
+
+    The pair is stored lowest id first, so (a, b) and (b, a) are the same duel to the constraint. ``weight`` is
+    how much the pick counted in the ratings: a fan's picks stop counting for a scene after a few duels of
+    theirs with it (community.duels.services), so one fan cannot carry a scene up or down.
+    """
+
+    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="duel_votes")
+    first = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="+")
+    winner = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="+")
+    weight = models.FloatField(default=1.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fan", "first", "second"], name="one_duel_vote_per_fan_and_pair"),
+            models.CheckConstraint(condition=Q(first__lt=models.F("second")), name="duel_pair_in_order"),
+            models.CheckConstraint(
+                condition=Q(winner=models.F("first")) | Q(winner=models.F("second")), name="duel_winner_in_pair"
+            ),
+            models.CheckConstraint(condition=Q(weight__gte=0, weight__lte=1), name="duel_weight_in_range"),
+        ]
+        indexes = [
+            models.Index(fields=["fan", "first"], name="duel_vote_fan_first"),
+            models.Index(fields=["fan", "second"], name="duel_vote_fan_second"),
+        ]
+
+    def __str__(self):
+        return f"{self.fan}: scene {self.winner_id} of {self.first_id} and {self.second_id}"
+
+
+class DuelRating(models.Model):
+    """A scene's rating from the duels (Glicko: an Elo rating with its uncertainty), kept up to date per vote."""
+
+    scene = models.OneToOneField(Scene, on_delete=models.CASCADE, primary_key=True, related_name="duel_rating")
+    rating = models.FloatField(default=1500.0)
+    deviation = models.FloatField(default=350.0, help_text="The rating's uncertainty: 95% lie within twice this.")
+    conservative = models.FloatField(
+        default=800.0,
+        help_text="rating − 2 × deviation: what the ranking sorts by, so luck with few duels is not enough.",
+    )
+    duels = models.PositiveIntegerField(default=0)
+    wins = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["-conservative"], name="duel_rating_conservative"),
+            models.Index(fields=["-rating"], name="duel_rating_rating"),
+            models.Index(fields=["-duels"], name="duel_rating_duels"),
+        ]
+
+    def __str__(self):
+        return f"scene {self.scene_id}: {self.rating:.0f} ± {2 * self.deviation:.0f}"
+
+    @property
+    def margin(self) -> float:
+        """Half the 95% interval."""
+        return 2 * self.deviation

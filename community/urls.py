@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .duels import views as duel_views
 from .preferences import views as preference_views
 
 app_name = "community"
@@ -15,6 +16,9 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),
     path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
     path("help-classify/", views.help_classify, name="help-classify"),
+    path("duels/", duel_views.duel, name="duels"),
+    path("duels/vote/", duel_views.vote, name="duel-vote"),
+    path("duels/ranking/", duel_views.duel_ranking, name="duel-ranking"),
     path("me/follows/", views.follow, name="follow"),
     path("me/preferences/", preference_views.preferences, name="preferences"),
     path("me/hidden-tropes/", preference_views.hide_trope, name="hide-trope"),

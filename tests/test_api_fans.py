@@ -2,11 +2,12 @@
 
 import pytest
 
+from community.duels.services import cast_duel_vote, pair_token
 from community.follows import is_following
 from notifications.models import Notification
 from tests.api_support import api_client, ban, error_of, new_fan, token_client
 from tests.community_factories import comment_on
-from tests.factories import ActorFactory, DramaFactory
+from tests.factories import ActorFactory, DramaFactory, SceneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,61 @@ def test_a_banned_fan_cannot_follow(fan_api, fan):
     response = fan_api.post("/api/me/follows/", {"kind": "drama", "name": DramaFactory().slug}, format="json")
 
     assert response.status_code == 403
+
+
+# Duels
+
+
+def test_a_fan_is_dealt_a_pair_and_picks_through_the_api(fan_api):
+    scenes = [SceneFactory(), SceneFactory()]
+
+    pair = fan_api.get("/api/duels/").json()
+    winner = pair["scenes"][0]["id"]
+    result = fan_api.post("/api/duels/", {"token": pair["token"], "winner": winner}, format="json").json()
+
+    assert {scene["id"] for scene in pair["scenes"]} == {scene.pk for scene in scenes}
+    assert result["counted"] is True
+    assert result["winner"]["rating"] > 1500 > result["loser"]["rating"]
+    detail = api_client().get(f"/api/scenes/{winner}/").json()
+    assert detail["duel"]["duels"] == 1 and detail["duel"]["low"] < detail["duel"]["rating"] < detail["duel"]["high"]
+
+
+def test_a_second_pick_of_the_same_pair_is_a_400(fan_api):
+    SceneFactory(), SceneFactory()
+    pair = fan_api.get("/api/duels/").json()
+    body = {"token": pair["token"], "winner": pair["scenes"][0]["id"]}
+    fan_api.post("/api/duels/", body, format="json")
+
+    response = fan_api.post("/api/duels/", body, format="json")
+
+    assert response.status_code == 400
+    assert "already picked" in error_of(response)["detail"]
+
+
+def test_a_reader_is_dealt_a_pair_without_a_token():
+    SceneFactory(), SceneFactory()
+
+    pair = api_client().get("/api/duels/").json()
+
+    assert pair["token"] is None and len(pair["scenes"]) == 2
+
+
+def test_picking_needs_a_signed_in_fan():
+    response = api_client().post("/api/duels/", {"token": "x", "winner": 1}, format="json")
+
+    assert response.status_code == 401
+
+
+def test_the_ranking_is_in_the_api_and_sorts(fan):
+    scenes = [SceneFactory() for _ in range(3)]
+    for winner, loser in [(0, 1), (0, 2), (2, 1)]:
+        judge = new_fan(f"judge{winner}{loser}")
+        token = pair_token(fan=judge, first=scenes[winner].pk, second=scenes[loser].pk)
+        cast_duel_vote(fan=judge, token=token, winner_id=scenes[winner].pk)
+
+    ranked = api_client().get("/api/duels/ranking/").json()
+    bad = api_client().get("/api/duels/ranking/?sort=vibes")
+
+    assert ranked["count"] == 3
+    assert ranked["results"][0]["scene"]["id"] == scenes[0].pk
+    assert bad.status_code == 400 and list(error_of(bad)["errors"]) == ["sort"]

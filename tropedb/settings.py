@@ -208,6 +208,8 @@ RATE_LIMITS = {
     "submit": {"user": (20, 3600), "address": (60, 3600)},
     "api_token": {"user": (20, 3600), "address": (60, 3600)},
     "follow": {"user": (60, 60), "address": (240, 60)},
+    # A pick takes a look at two scenes: a steady human pace is a few a minute; scripts meet this first.
+    "duel": {"user": (30, 60), "address": (120, 60)},
     # Decoding a picture costs more than any other request: readers get a few a minute.
     "find_scene": {"user": (20, 60), "address": (20, 60)},
 }

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from notifications.models import Delivery, Kind
 
-from ..fields import absolute
+from ..fields import ApiUrlField, WebUrlField, absolute
 
 
 class NotificationSerializer(serializers.Serializer):
@@ -64,3 +64,51 @@ class FollowSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="The title or name, for people.")
     following = serializers.BooleanField()
     web_url = serializers.URLField()
+
+
+class DuelRatingSerializer(serializers.Serializer):
+    rating = serializers.FloatField(help_text="Glicko rating: 1500 to start, higher is better.")
+    deviation = serializers.FloatField(help_text="The rating's uncertainty; 95% lie within twice this.")
+    low = serializers.FloatField(source="conservative", help_text="rating − 2 × deviation: what the ranking sorts by.")
+    high = serializers.SerializerMethodField(help_text="rating + 2 × deviation.")
+    duels = serializers.IntegerField(help_text="Duels that counted.")
+    wins = serializers.IntegerField()
+
+    def get_high(self, row) -> float:
+        return row.rating + 2 * row.deviation
+
+
+class DuelSceneSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    url = ApiUrlField("api:scene-detail")
+    web_url = WebUrlField()
+    drama = serializers.CharField(source="drama.title")
+    episode = serializers.IntegerField()
+    hugger = serializers.CharField(source="hugger.name")
+    hugged = serializers.CharField(source="hugged.name")
+
+
+class RankedSceneSerializer(DuelRatingSerializer):
+    scene = DuelSceneSummarySerializer()
+
+
+class DuelPairSerializer(serializers.Serializer):
+    token = serializers.CharField(
+        allow_null=True, help_text="Send it back with your pick (signed in only; valid for an hour)."
+    )
+    scenes = serializers.ListField(
+        child=serializers.DictField(), help_text="The two scenes, as /api/scenes/<id>/ shows them; empty when none."
+    )
+
+
+class DuelVoteInputSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=200, help_text="The token of the pair, from GET /api/duels/.")
+    winner = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text="The id of the better scene.")
+
+
+class DuelVoteResultSerializer(serializers.Serializer):
+    counted = serializers.BooleanField(
+        help_text="False once you have judged these scenes often: it no longer moves them."
+    )
+    winner = DuelRatingSerializer()
+    loser = DuelRatingSerializer()

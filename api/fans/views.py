@@ -4,20 +4,26 @@ services as the pages; reads need a signed-in fan too (401 otherwise), writes al
 """
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from community import follows
+from community.duels.selectors import SORTS, ranking
+from community.duels.services import cast_duel_vote, pair_token
+from community.duels.views import dealt_scenes
 from notifications import services as notifications
 from notifications.selectors import delivery_choices, inbox, unread_count
 from scenes.models import Actor, Drama
 
-from ..conditional import ConditionalGetMixin
-from ..schema import WRITE_ERRORS, errors
-from ..views import FanActionMixin, read_schema
+from ..conditional import ETAG, IF_NONE_MATCH, NOT_MODIFIED, ConditionalGetMixin
+from ..schema import READ_ERRORS, WRITE_ERRORS, errors
+from ..serializers import SceneSerializer
+from ..views import FanActionMixin, JSONOnly, read_schema
 from . import serializers as s
 
 User = get_user_model()
@@ -109,3 +115,62 @@ class Follows(FanActionMixin, ConditionalGetMixin, APIView):
             raise ValidationError({"name": [f"There is no {kind} called “{name}”."]})
         following = follows.set_following(fan=request.user, target=target, following=data.validated_data["follow"])
         return Response(s.FollowSerializer(follow_row(request, kind, target, following)).data)
+
+
+@extend_schema_view(
+    get=read_schema(s.DuelPairSerializer),
+    post=extend_schema(
+        request=s.DuelVoteInputSerializer, responses={200: s.DuelVoteResultSerializer, **errors(*WRITE_ERRORS)}
+    ),
+)
+class Duel(FanActionMixin, ConditionalGetMixin, APIView):
+    """GET deals two published scenes you have not judged; POST your pick with the pair's token (one per pair)."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    rate_limit_action = "duel"
+
+    def get(self, request):
+        pair = dealt_scenes(request)
+        if pair is None:
+            return Response({"token": None, "scenes": []})
+        scenes = SceneSerializer(pair, many=True, context={"request": request}).data
+        signed_in = request.user.is_authenticated
+        token = pair_token(fan=request.user, first=pair[0].pk, second=pair[1].pk) if signed_in else None
+        return Response({"token": token, "scenes": scenes})
+
+    def post(self, request):
+        data = s.DuelVoteInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = cast_duel_vote(
+            fan=request.user, token=data.validated_data["token"], winner_id=data.validated_data["winner"]
+        )
+        body = {"counted": result.weight > 0, "winner": result.winner, "loser": result.loser}
+        return Response(s.DuelVoteResultSerializer(body).data)
+
+
+SORT = OpenApiParameter(
+    "sort",
+    OpenApiTypes.STR,
+    enum=list(SORTS),
+    description="rank (default: the rating less its margin), rating, duels or uncertain.",
+)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[SORT, IF_NONE_MATCH, ETAG],
+        responses={200: s.RankedSceneSerializer(many=True), 304: NOT_MODIFIED, **errors(400, 404, *READ_ERRORS)},
+    )
+)
+class DuelRanking(ConditionalGetMixin, generics.ListAPIView):
+    """The fans' ranking from the duels: published scenes with their Glicko rating and its uncertainty."""
+
+    content_negotiation_class = JSONOnly
+    permission_classes = [AllowAny]
+    serializer_class = s.RankedSceneSerializer
+
+    def get_queryset(self):
+        sort = self.request.query_params.get("sort") or "rank"
+        if sort not in SORTS:
+            raise ValidationError({"sort": ["Sort by rank, rating, duels or uncertain."]})
+        return ranking(sort)

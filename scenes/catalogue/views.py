@@ -110,7 +110,9 @@ def scene_list(request):
 
 @require_safe
 def scene_detail(request, pk):
-    scene = Scene.objects.visible_to(request.user).for_cards().with_actors().filter(pk=pk).first()
+    scene = (
+        Scene.objects.visible_to(request.user).for_cards().with_actors().select_related("duel_rating").filter(pk=pk)
+    ).first()
     if scene is None or (scene.merged_into_id and scene.submitted_by_id != request.user.pk):
         merged_into = Scene.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
         if merged_into:  # A duplicate merged away: its old URL leads to the scene it became part of.

@@ -65,7 +65,8 @@ def watch_options(scene: Scene, links: list[StreamingLink]) -> list[WatchOption]
         if key not in best or (best[key].episode is None and link.episode is not None):
             best[key] = link
     start = getattr(scene, "start_seconds", None)
-    return [_option(scene, link, start) for link in best.values()]
+    options = [_option(scene, link, start) for link in best.values()]
+    return sorted(options, key=lambda option: not option.starts_at_moment)  # those that jump to the hug first
 
 
 def _option(scene: Scene, link: StreamingLink, start: int | None) -> WatchOption:

@@ -10,10 +10,12 @@ import random
 
 from django.contrib.auth import get_user_model
 
-from community.models import Comment, Favourite, Vote
+from community.duels.services import cast_duel_vote, pair_token
+from community.models import Comment, DuelVote, Favourite, Vote
 from community.services import recount_scene
 
 FANS = 24
+DUELS_PER_FAN = 10
 # A few opinions fans leave, in our own words; picked deterministically per scene.
 REMARKS = [
     "Sweet or grabby? I say sweet: she leans back into it.",
@@ -71,4 +73,29 @@ def load_opinions(scenes) -> int:
             _, made_reply = Comment.objects.get_or_create(scene=scene, author=replier, body=reply, parent=root)
             created += made + made_reply
         recount_scene(scene)
+    return created
+
+
+def load_duels(scenes) -> int:
+    """Each demo fan picks in a few duels, mostly for the scene more fans find awesome; returns the new picks."""
+    scenes = sorted((scene for scene in scenes if scene.is_published), key=lambda scene: scene.pk)
+    if len(scenes) < 2:
+        return 0
+    created = 0
+    for fan in demo_fans():
+        rng = random.Random(f"duels:{fan.username}")  # noqa: S311 - not security
+        judged = set(DuelVote.objects.filter(fan=fan).values_list("first_id", "second_id"))
+        for _ in range(DUELS_PER_FAN):
+            first, second = sorted(rng.sample(scenes, 2), key=lambda scene: scene.pk)
+            better = (
+                first
+                if first.awesome_count - first.awkward_count >= second.awesome_count - second.awkward_count
+                else second
+            )
+            winner = better if rng.random() < 0.75 else (second if better is first else first)
+            if (first.pk, second.pk) in judged:
+                continue
+            cast_duel_vote(fan=fan, token=pair_token(fan=fan, first=first.pk, second=second.pk), winner_id=winner.pk)
+            judged.add((first.pk, second.pk))
+            created += 1
     return created

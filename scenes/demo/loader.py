@@ -55,7 +55,7 @@ class Report:
         return (
             f"Loaded {self.dramas} dramas, {self.actors} actors, {self.characters} characters, {self.scenes} scenes. "
             f"Created or updated: {written}. Drew {self.posters_drawn} posters and {self.images_drawn} scene images. "
-            f"Added {self.opinions} demo fans' votes, favourites and comments."
+            f"Added {self.opinions} demo fans' votes, favourites, comments and duel picks."
         )
 
 
@@ -282,7 +282,10 @@ def load(*, images: bool = True, opinions: bool = True, dramas=DRAMAS, scenes=SC
         load_posters(drama_rows, report)
         load_scene_images(scene_rows, report)
     if opinions:
-        from .fans import load_opinions
+        from .fans import load_duels, load_opinions
 
         report.opinions = load_opinions(scene_rows)
+        for scene in scene_rows:
+            scene.refresh_from_db(fields=["awesome_count", "awkward_count"])
+        report.opinions += load_duels(scene_rows)
     return report
