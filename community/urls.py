@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .duels import views as duel_views
+from .feed import views as feed_views
 from .preferences import views as preference_views
 
 app_name = "community"
@@ -20,6 +21,9 @@ urlpatterns = [
     path("duels/vote/", duel_views.vote, name="duel-vote"),
     path("duels/ranking/", duel_views.duel_ranking, name="duel-ranking"),
     path("me/follows/", views.follow, name="follow"),
+    path("me/feed/", feed_views.my_feed, name="feed"),
+    path("me/feed/address/", feed_views.feed_address, name="feed-address"),
+    path("feeds/me/<str:token>/", feed_views.PrivateFeed(), name="private-feed"),
     path("me/preferences/", preference_views.preferences, name="preferences"),
     path("me/hidden-tropes/", preference_views.hide_trope, name="hide-trope"),
     path("me/watching/<slug:slug>/", preference_views.watch_progress, name="watch-progress"),

@@ -157,3 +157,37 @@ def test_the_ranking_is_in_the_api_and_sorts(fan):
     assert ranked["count"] == 3
     assert ranked["results"][0]["scene"]["id"] == scenes[0].pk
     assert bad.status_code == 400 and list(error_of(bad)["errors"]) == ["sort"]
+
+
+# The feed
+
+
+def test_the_feed_is_in_the_api_newest_first_with_links_to_older(fan_api, fan):
+    from community.follows import set_following
+
+    drama = DramaFactory()
+    set_following(fan=fan, target=drama, following=True)
+    scenes = [SceneFactory(drama=drama) for _ in range(21)]
+
+    first = fan_api.get("/api/me/feed/").json()
+    second = fan_api.get(first["next"]).json()
+
+    assert len(first["results"]) == 20 and first["previous"] is None
+    assert first["results"][0]["kind"] == "scene" and first["results"][0]["scene"] == scenes[-1].pk
+    assert len(second["results"]) == 1 and second["next"] is None
+
+
+def test_a_bad_feed_page_is_a_400_naming_it(fan_api):
+    response = fan_api.get("/api/me/feed/?page=first")
+
+    assert response.status_code == 400
+    assert list(error_of(response)["errors"]) == ["page"]
+
+
+def test_the_private_feed_address_is_renewed_and_revoked_through_the_api(fan_api):
+    renewed = fan_api.post("/api/me/feed/address/", {"action": "renew"}, format="json").json()
+    revoked = fan_api.post("/api/me/feed/address/", {"action": "revoke"}, format="json").json()
+
+    assert "/feeds/me/" in renewed["atom_url"]
+    assert revoked == {"atom_url": None}
+    assert api_client().get(renewed["atom_url"]).status_code == 404

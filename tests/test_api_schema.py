@@ -36,6 +36,8 @@ OPERATIONS = {
     ("put", "/api/me/notifications/settings/"),
     ("get", "/api/me/follows/"),
     ("post", "/api/me/follows/"),
+    ("get", "/api/me/feed/"),
+    ("post", "/api/me/feed/address/"),
 }
 
 

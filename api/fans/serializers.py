@@ -112,3 +112,35 @@ class DuelVoteResultSerializer(serializers.Serializer):
     )
     winner = DuelRatingSerializer()
     loser = DuelRatingSerializer()
+
+
+class FeedEntrySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["scene", "comment", "favourite"])
+    text = serializers.CharField(help_text="What happened, in a sentence.")
+    when = serializers.DateTimeField()
+    scene = serializers.IntegerField(source="scene.pk", allow_null=True, default=None)
+    comment = serializers.IntegerField(source="comment.pk", allow_null=True, default=None)
+    fan = serializers.CharField(source="fan.username", allow_null=True, default=None, help_text="Who did it.")
+    web_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_web_url(self, entry):
+        return absolute(self.context, entry.url)
+
+
+class FeedPageSerializer(serializers.Serializer):
+    results = FeedEntrySerializer(many=True)
+    next = serializers.URLField(allow_null=True, help_text="Older entries.")
+    previous = serializers.URLField(allow_null=True, help_text="Newer entries.")
+
+
+class FeedAddressInputSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=["renew", "revoke"],
+        help_text="renew: a new secret address (the old one stops working); revoke: no address.",
+        error_messages={"invalid_choice": "The action is renew or revoke."},
+    )
+
+
+class FeedAddressSerializer(serializers.Serializer):
+    atom_url = serializers.URLField(allow_null=True, help_text="Your private Atom feed; null when turned off.")

@@ -4,10 +4,11 @@ services as the pages; reads need a signed-in fan too (401 otherwise), writes al
 """
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,6 +17,7 @@ from community import follows
 from community.duels.selectors import SORTS, ranking
 from community.duels.services import cast_duel_vote, pair_token
 from community.duels.views import dealt_scenes
+from community.feed.entries import feed_page, feed_token, revoke_feed_token
 from notifications import services as notifications
 from notifications.selectors import delivery_choices, inbox, unread_count
 from scenes.models import Actor, Drama
@@ -174,3 +176,52 @@ class DuelRanking(ConditionalGetMixin, generics.ListAPIView):
         if sort not in SORTS:
             raise ValidationError({"sort": ["Sort by rank, rating, duels or uncertain."]})
         return ranking(sort)
+
+
+PAGE = OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1 (newest first).")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[PAGE, IF_NONE_MATCH, ETAG],
+        responses={200: s.FeedPageSerializer, 304: NOT_MODIFIED, **errors(400, 404, *READ_ERRORS)},
+    )
+)
+class Feed(FanActionMixin, ConditionalGetMixin, APIView):
+    """What the dramas, actors and fans you follow did, newest first: new scenes, comments, favourites."""
+
+    def get(self, request):
+        value = request.query_params.get("page", "1")
+        if not (value.isascii() and value.isdigit() and len(value) <= 6 and int(value) >= 1):
+            raise ValidationError({"page": ["The page must be a whole number, like page=2."]})
+        page = int(value)
+        entries, has_older = feed_page(request.user, page=page)
+        if page > 1 and not entries:
+            raise NotFound(f"Your feed has no page {page}.")
+        url = request.build_absolute_uri(request.path)
+        body = {
+            "results": entries,
+            "next": f"{url}?page={page + 1}" if has_older else None,
+            "previous": f"{url}?page={page - 1}" if page > 1 else None,
+        }
+        return Response(s.FeedPageSerializer(body, context={"request": request}).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        request=s.FeedAddressInputSerializer, responses={200: s.FeedAddressSerializer, **errors(*WRITE_ERRORS)}
+    )
+)
+class FeedAddress(FanActionMixin, APIView):
+    """Give your private Atom feed a new secret address (renew), or turn it off (revoke)."""
+
+    rate_limit_action = "follow"
+
+    def post(self, request):
+        data = s.FeedAddressInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if data.validated_data["action"] == "revoke":
+            revoke_feed_token(fan=request.user)
+            return Response({"atom_url": None})
+        token = feed_token(fan=request.user, renew=True)
+        return Response({"atom_url": request.build_absolute_uri(reverse("community:private-feed", args=[token]))})

@@ -1,0 +1,1 @@
+"""A fan's feed: what the dramas, actors and fans they follow did (``entries``), at /me/feed/, Atom too (``views``)."""
