@@ -230,3 +230,16 @@ def test_the_notifications_page_queries_stay_fixed(client, django_assert_max_num
         parent = comment_on(SceneFactory(), author=fan)
         comment_on(parent.scene, parent=parent)
     assert queries() == few
+
+
+def test_a_duplicate_merged_away_tells_its_submitter_which_scene_it_repeats(fan, moderator):
+    from scenes.moderation.decisions import merge_scene
+
+    kept = SceneFactory()
+    duplicate = SceneFactory(drama=kept.drama, hugger=kept.hugger, hugged=kept.hugged, submitted_by=fan)
+
+    merge_scene(duplicate=duplicate, into=kept, moderator=moderator)
+
+    notification = Notification.objects.get(recipient=fan)
+    assert notification.kind == "rejected"
+    assert notification.reason == f"The same back hug is already in the catalogue as scene {kept.pk}."

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from community.models import Comment, Favourite, TropeVote, Vote
 from community.services import recount_scene
+from notifications import services as notifications
 from scenes.models import Drama, DramaProposal, ModerationLog, Scene, SceneEdit, SceneImage, SceneTrope
 from scenes.submissions.services import apply_changes
 
@@ -79,6 +80,10 @@ def merge_scene(*, duplicate: Scene, into: Scene, moderator: AbstractBaseUser, r
         scene=into,
         subject=f"a duplicate of {describe(into)}",
         reason=reason,
+    )
+    # The duplicate's submitter hears that it was not accepted, and why: the scene it repeats.
+    notifications.notify_submissions_rejected(
+        scene_ids=[duplicate.pk], reason=f"The same back hug is already in the catalogue as scene {into.pk}."
     )
     into.refresh_from_db()
     return into
