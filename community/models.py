@@ -280,10 +280,13 @@ class DuelRating(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # One per sort of the ranking (community.duels.selectors.SORTS), its tie-breaks included, only over the
+        # scenes that have been in a counted duel: a page of the ranking walks one of these in order.
         indexes = [
-            models.Index(fields=["-conservative"], name="duel_rating_conservative"),
-            models.Index(fields=["-rating"], name="duel_rating_rating"),
-            models.Index(fields=["-duels"], name="duel_rating_duels"),
+            models.Index(fields=["-conservative", "-rating", "scene"], condition=Q(duels__gt=0), name="duel_rank"),
+            models.Index(fields=["-rating", "scene"], condition=Q(duels__gt=0), name="duel_rank_rating"),
+            models.Index(fields=["-duels", "-rating", "scene"], condition=Q(duels__gt=0), name="duel_rank_duels"),
+            models.Index(fields=["-deviation", "scene"], condition=Q(duels__gt=0), name="duel_rank_uncertain"),
         ]
 
     def __str__(self):

@@ -3,7 +3,7 @@
 import random
 
 from django.core.cache import cache
-from django.db.models import Max, Min, Q, Subquery
+from django.db.models import Exists, Max, Min, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Scene
@@ -70,10 +70,36 @@ def deal_pair(fan=None, *, scenes=None, rng: random.Random | None = None) -> tup
     return None
 
 
-def ranking(sort: str = "rank"):
-    """The published scenes with duel ratings, for the ranking page and the API."""
-    return (
-        DuelRating.objects.filter(scene__status=Scene.Status.PUBLISHED, duels__gt=0)
+RANKING_COUNT_KEY = "duels:ranking-count"
+RANKING_COUNT_SECONDS = 10  # a list's count may be this old (the pages' freshness rule)
+
+
+class KeptCount:
+    """A queryset for a Paginator whose count is kept in the cache a few seconds: counting every rated scene
+    on every page of the ranking would cost more than the page itself."""
+
+    def __init__(self, queryset, key: str):
+        self.queryset, self.key = queryset, key
+
+    def count(self) -> int:
+        found = cache.get(self.key)
+        if found is None:
+            found = self.queryset.count()
+            cache.set(self.key, found, RANKING_COUNT_SECONDS)
+        return found
+
+    def __getitem__(self, index):
+        return self.queryset[index]
+
+
+def ranking(sort: str = "rank") -> KeptCount:
+    """The published scenes with duel ratings, for the ranking page and the API; each page walks an index."""
+    # "Its scene is published" as EXISTS, not a join's filter: so the planner walks the sort's index and looks
+    # each scene up, rather than reading every published scene and sorting them (SQLite chose that).
+    published = Scene.objects.filter(pk=OuterRef("scene_id"), status=Scene.Status.PUBLISHED)
+    rated = (
+        DuelRating.objects.filter(Exists(published), duels__gt=0)
         .select_related("scene__drama", "scene__hugger", "scene__hugged")
         .order_by(*SORTS.get(sort, SORTS["rank"]))
     )
+    return KeptCount(rated, RANKING_COUNT_KEY)
