@@ -1,6 +1,7 @@
 """JSON shapes of a fan's own things. Field names are part of the public contract: add fields, never rename them."""
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -44,7 +45,7 @@ class NotificationSettingsSerializer(serializers.Serializer):
                 choices=Delivery.choices,
                 required=False,
                 help_text=str(label),
-                error_messages={"invalid_choice": "A delivery is off, site or email."},
+                error_messages={"invalid_choice": _("A delivery is off, site or email.")},
             )
             for kind, label in Kind.choices
         }
@@ -52,7 +53,8 @@ class NotificationSettingsSerializer(serializers.Serializer):
 
 class FollowInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
-        choices=["drama", "actor", "fan"], error_messages={"invalid_choice": "One follows a drama, an actor or a fan."}
+        choices=["drama", "actor", "fan"],
+        error_messages={"invalid_choice": _("One follows a drama, an actor or a fan.")},
     )
     name = serializers.CharField(max_length=150, help_text="The drama's or actor's slug, or the fan's username.")
     follow = serializers.BooleanField(default=True, help_text="false to stop following.")
@@ -138,7 +140,7 @@ class FeedAddressInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
         choices=["renew", "revoke"],
         help_text="renew: a new secret address (the old one stops working); revoke: no address.",
-        error_messages={"invalid_choice": "The action is renew or revoke."},
+        error_messages={"invalid_choice": _("The action is renew or revoke.")},
     )
 
 

@@ -5,6 +5,7 @@ services as the pages; reads need a signed-in fan too (401 otherwise), writes al
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -114,7 +115,9 @@ class Follows(FanActionMixin, ConditionalGetMixin, APIView):
             "fan": lambda: User.objects.filter(username=name, is_active=True).first(),
         }[kind]()
         if target is None:
-            raise ValidationError({"name": [f"There is no {kind} called “{name}”."]})
+            raise ValidationError(
+                {"name": [_("There is no %(kind)s called “%(name)s”.") % {"kind": kind, "name": name}]}
+            )
         following = follows.set_following(fan=request.user, target=target, following=data.validated_data["follow"])
         return Response(s.FollowSerializer(follow_row(request, kind, target, following)).data)
 
@@ -174,7 +177,7 @@ class DuelRanking(ConditionalGetMixin, generics.ListAPIView):
     def get_queryset(self):
         sort = self.request.query_params.get("sort") or "rank"
         if sort not in SORTS:
-            raise ValidationError({"sort": ["Sort by rank, rating, duels or uncertain."]})
+            raise ValidationError({"sort": [_("Sort by rank, rating, duels or uncertain.")]})
         return ranking(sort)
 
 
@@ -193,11 +196,11 @@ class Feed(FanActionMixin, ConditionalGetMixin, APIView):
     def get(self, request):
         value = request.query_params.get("page", "1")
         if not (value.isascii() and value.isdigit() and len(value) <= 6 and int(value) >= 1):
-            raise ValidationError({"page": ["The page must be a whole number, like page=2."]})
+            raise ValidationError({"page": [_("The page must be a whole number, like page=2.")]})
         page = int(value)
         entries, has_older = feed_page(request.user, page=page)
         if page > 1 and not entries:
-            raise NotFound(f"Your feed has no page {page}.")
+            raise NotFound(_("Your feed has no page %(page)d.") % {"page": page})
         url = request.build_absolute_uri(request.path)
         body = {
             "results": entries,
