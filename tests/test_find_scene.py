@@ -168,3 +168,12 @@ def test_the_api_refuses_a_json_body_with_a_415():
     response = api_client().post("/api/scenes/find/", {"screenshot": "aGVsbG8="}, format="json")
 
     assert response.status_code == 415
+
+
+def test_a_large_upload_stays_in_memory_and_is_never_a_temporary_file(client, catalogue, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100  # Django would write anything larger to a temporary file
+
+    response = find(client, encoded(picture(1), "PNG"))
+
+    assert response.status_code == 200
+    assert type(response.wsgi_request.FILES["screenshot"]).__name__ == "InMemoryUploadedFile"

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "edge.request_size.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads a form: screenshots sent to find a scene are kept in memory, never in a temporary file.
+    "scenes.catalogue.finder.ScreenshotSearchUploadsMiddleware",
     "edge.hostile_input.HostileInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("community", "0005_follows_and_feed_token"),
-        ("scenes", "0019_streaming_links"),
+        ("scenes", "0020_streaming_links"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

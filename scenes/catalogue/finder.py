@@ -13,6 +13,7 @@ from django.core.files.uploadhandler import MemoryFileUploadHandler, SkipFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from scenes.links import cached_reverse
 from scenes.models import Scene, SceneImage
 from scenes.submissions.images import (
     MAX_SEARCH_DISTANCE,
@@ -61,10 +62,29 @@ class InMemoryScreenshotUpload(MemoryFileUploadHandler):
 
 
 def keep_uploads_in_memory(request) -> InMemoryScreenshotUpload:
-    """Before the body is read: uploads of this request stay in memory. Returns the handler, to ask if it refused."""
-    handler = InMemoryScreenshotUpload(request)
-    request.upload_handlers = [handler]
+    """Before the body is read: uploads of this request stay in memory. Returns the handler, to ask if it refused.
+
+    Called again once the body was read (the middleware below set it), it returns the handler already set.
+    """
+    handler = getattr(request, "screenshot_upload", None)
+    if handler is None:
+        handler = InMemoryScreenshotUpload(request)
+        request.upload_handlers = [handler]
+        request.screenshot_upload = handler
     return handler
+
+
+class ScreenshotSearchUploadsMiddleware:
+    """The page that finds a scene from a screenshot keeps its uploads in memory, set before any middleware reads
+    the form (edge.hostile_input reads every form): first in MIDDLEWARE but the request-size limit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info == cached_reverse("scenes:find"):
+            keep_uploads_in_memory(request)
+        return self.get_response(request)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from community import ratelimit
@@ -213,18 +212,14 @@ def search_suggest(request):
     return render(request, "scenes/_suggestions.html", context)
 
 
-@csrf_exempt  # only so the upload handlers can be set before the body is read; csrf_protect checks it below
 @require_http_methods(["GET", "HEAD", "POST"])
 def find_scene(request):
-    """Find a scene from a screenshot (uploaded or pasted): the closest published scenes, and how close each is."""
-    handler = keep_uploads_in_memory(request)
-    return _find_scene(request, handler)
+    """Find a scene from a screenshot (uploaded or pasted): the closest published scenes, and how close each is.
 
-
-@csrf_protect
-def _find_scene(request, handler):
+    Its uploads stay in memory (finder.ScreenshotSearchUploadsMiddleware set that before the form was read)."""
     form, matches, status = FindSceneForm(), None, 200
     if request.method == "POST":
+        handler = keep_uploads_in_memory(request)
         try:
             ratelimit.check(request, "find_scene")
         except ratelimit.RateLimited as limited:
