@@ -1,5 +1,7 @@
 """Find a scene from a screenshot: the closest published scenes by perceptual hash, nothing of the upload kept."""
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -177,3 +179,20 @@ def test_a_large_upload_stays_in_memory_and_is_never_a_temporary_file(client, ca
 
     assert response.status_code == 200
     assert type(response.wsgi_request.FILES["screenshot"]).__name__ == "InMemoryUploadedFile"
+
+
+def test_screenshots_stored_without_a_hash_get_one_and_are_found(client):
+    from django.core.management import call_command
+
+    from tests.factories import SceneImageFactory
+
+    image = SceneImageFactory()  # stored as the admin did before hashing: no perceptual hash
+    assert image.perceptual_hash == ""
+
+    call_command("hash_screenshots", stdout=io.StringIO())
+
+    image.refresh_from_db()
+    assert len(image.perceptual_hash) == 16
+    with image.image.open("rb") as stored:
+        response = find(client, stored.read(), name="same.jpg")
+    assert response.context["results"][0][0].scene == image.scene

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from scenes.models import Scene
 
-from ..models import DuelRating, DuelVote
+from ..models import DuelRating, DuelVote, FanProfile
 from ..services import ActionRefused, ensure_can_act
 from . import rating
 
@@ -100,3 +100,55 @@ def _store(row: DuelRating, new: rating.Rating, *, won: bool, counted: bool) -> 
         row.duels += 1
         row.wins += int(won)
     row.save()
+
+
+def replay_ratings() -> int:
+    """Every scene's rating computed again from all the picks in the order they were made, leaving out banned
+    fans' picks and applying the per-fan weight afresh: after moderators discard a script's picks or ban its
+    fan. Returns how many picks counted."""
+    banned = set(FanProfile.objects.filter(is_banned=True).values_list("user_id", flat=True))
+    ratings: dict[int, rating.Rating] = {}
+    tallies: dict[int, list[int]] = {}  # scene -> [duels, wins]
+    judged: dict[tuple[int, int], int] = {}  # (fan, scene) -> picks so far
+    changed: dict[float, list[int]] = {0.0: [], 1.0: []}  # new weight -> picks whose stored weight differs
+    counted = 0
+    fields = ("pk", "fan_id", "first_id", "second_id", "winner_id", "weight")
+    picks = DuelVote.objects.order_by("created_at", "pk").values_list(*fields)
+    for pk, fan, first, second, winner, stored in picks.iterator(chunk_size=5000):
+        fresh = max(judged.get((fan, first), 0), judged.get((fan, second), 0)) < FULL_WEIGHT_DUELS
+        weight = 1.0 if fan not in banned and fresh else 0.0
+        if weight != stored:
+            changed[weight].append(pk)
+        if fan in banned:
+            continue
+        judged[(fan, first)] = judged.get((fan, first), 0) + 1
+        judged[(fan, second)] = judged.get((fan, second), 0) + 1
+        loser = second if winner == first else first
+        won, lost = ratings.get(winner, rating.Rating()), ratings.get(loser, rating.Rating())
+        ratings[winner], ratings[loser] = rating.duel(won, lost, weight)
+        if weight:
+            counted += 1
+            for scene, win in ((winner, 1), (loser, 0)):
+                tally = tallies.setdefault(scene, [0, 0])
+                tally[0] += 1
+                tally[1] += win
+    with transaction.atomic():
+        for weight, pks in changed.items():
+            for start in range(0, len(pks), 1000):
+                DuelVote.objects.filter(pk__in=pks[start : start + 1000]).update(weight=weight)
+        DuelRating.objects.all().delete()
+        DuelRating.objects.bulk_create(
+            [
+                DuelRating(
+                    scene_id=scene,
+                    rating=value.rating,
+                    deviation=value.deviation,
+                    conservative=value.conservative,
+                    duels=tallies.get(scene, [0, 0])[0],
+                    wins=tallies.get(scene, [0, 0])[1],
+                )
+                for scene, value in ratings.items()
+            ],
+            batch_size=1000,
+        )
+    return counted

@@ -17,7 +17,7 @@ from django.db import models
 from django.utils.text import slugify
 
 from scenes.models import Actor, Character, Drama, Scene, SceneImage, StreamingLink, Trope, screenshot_path
-from scenes.submissions.images import hash_stored_screenshot
+from scenes.submissions.stored import hash_stored_screenshot
 from scenes.timecodes import format_timecode, parse_timecode
 
 from . import DRAMAS, SCENES, artwork

@@ -310,13 +310,6 @@ def set_hash(row: SceneImage, perceptual_hash: str) -> None:
         setattr(row, band_field, value)
 
 
-def hash_stored_screenshot(image: SceneImage) -> None:
-    """Give a screenshot stored without a hash (demo artwork, older admin uploads) its hash and bands."""
-    with image.image.open("rb") as stored:
-        set_hash(image, screenshot_hash(stored))
-    image.save(update_fields=["perceptual_hash", *BAND_FIELDS])
-
-
 def file_name(token: str, field_name: str) -> str:
     """The name of a screenshot's file (``field_name`` "image") or thumbnail: a random token, never the upload's."""
     suffix = "" if field_name == "image" else f"-{dict(THUMBNAILS)[field_name]}w"

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 
 from scenes.models import SceneImage
-from scenes.submissions.images import hash_stored_screenshot
+from scenes.submissions.stored import hash_stored_screenshot
 
 
 class Command(BaseCommand):
