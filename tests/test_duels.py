@@ -231,3 +231,56 @@ def test_a_fan_is_never_dealt_a_scene_with_a_trope_they_hide(client, fan):
     for _ in range(10):
         shown = [scene for scene, _card in client.get(reverse("community:duels")).context["scenes"]]
         assert all("reluctant" not in [trope.slug for trope in scene.public_tropes()] for scene in shown)
+
+
+def test_replaying_every_pick_gives_the_ratings_kept_pick_by_pick():
+    from community.duels.services import replay_ratings
+
+    scenes = [SceneFactory() for _ in range(5)]
+    zealot = FanFactory()
+    for number in range(12):
+        pick(FanFactory(), scenes[number % 5], scenes[(number + 2) % 5])
+    for other in scenes[1:]:
+        pick(zealot, scenes[0], other)
+    kept = {
+        row.scene_id: (round(row.rating, 6), round(row.deviation, 6), row.duels) for row in DuelRating.objects.all()
+    }
+
+    replay_ratings()
+
+    again = {
+        row.scene_id: (round(row.rating, 6), round(row.deviation, 6), row.duels) for row in DuelRating.objects.all()
+    }
+    assert again == kept
+
+
+def test_a_banned_fans_picks_stop_counting_once_the_ratings_are_replayed(fan, two):
+    from community.duels.services import replay_ratings
+
+    pick(fan, *two)
+    ban(fan)
+
+    replay_ratings()
+
+    assert not DuelRating.objects.filter(duels__gt=0).exists()
+    assert DuelVote.objects.get(fan=fan).weight == 0
+
+
+def test_moderators_discard_picks_in_the_admin_and_the_ratings_follow(client, fan, two, moderator):
+    pick(fan, *two)
+    client.force_login(moderator)
+    vote = DuelVote.objects.get()
+
+    client.post(
+        "/admin/community/duelvote/", {"action": "discard_and_replay", "_selected_action": [vote.pk]}, follow=True
+    )
+
+    assert not DuelVote.objects.exists()
+    assert not DuelRating.objects.filter(duels__gt=0).exists()
+
+
+def test_the_picks_list_opens_in_the_admin(client, fan, two, moderator):
+    pick(fan, *two)
+    client.force_login(moderator)
+
+    assert client.get("/admin/community/duelvote/").status_code == 200

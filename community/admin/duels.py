@@ -11,32 +11,21 @@ from community.duels.services import replay_ratings
 from community.models import DuelVote
 from scenes.admin.base import admin_link
 
-from .base import fan_link
+from .fans import ReadOnlyAdmin
 
 
 @admin.register(DuelVote)
-class DuelVoteAdmin(admin.ModelAdmin):
+class DuelVoteAdmin(ReadOnlyAdmin):
+    """Read only like the votes (ReadOnlyAdmin); the one way to remove picks also computes the ratings again."""
+
     list_display = ("id", "fan_name", "winner_link", "first_link", "second_link", "weight", "created_at")
     list_select_related = ("fan", "first__drama", "second__drama", "winner__drama")
     list_filter = ("weight",)
     search_fields = ("fan__username", "first__id__exact", "second__id__exact")
     search_help_text = _("A fan's username or a scene's number.")
-    ordering = ("-created_at", "-id")
-    date_hierarchy = "created_at"
     actions = ["discard_and_replay"]
     fields = ("fan_name", "winner_link", "first_link", "second_link", "weight", "created_at")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # deleting picks without replaying would leave the ratings wrong
-        return actions
 
     @admin.action(description=_("Discard these picks and compute the ratings again"), permissions=["delete"])
     def discard_and_replay(self, request, queryset):
@@ -52,10 +41,6 @@ class DuelVoteAdmin(admin.ModelAdmin):
             % {"discarded": discarded, "counted": counted},
             messages.SUCCESS,
         )
-
-    @admin.display(description=_("fan"), ordering="fan__username")
-    def fan_name(self, row):
-        return fan_link(row.fan)
 
     @admin.display(description=_("picked"))
     def winner_link(self, row):
