@@ -6,11 +6,11 @@ Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and usually DATABASE_URL and 
 """
 
 import os
-import tempfile
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from tropedb.databases import databases, replica_aliases
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # Before anything reads a form: screenshots sent to find a scene are kept in memory, never in a temporary file.
     "scenes.catalogue.finder.ScreenshotSearchUploadsMiddleware",
     "edge.hostile_input.HostileInputMiddleware",
+    "edge.replicas.ReadYourWritesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,29 +106,19 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "tropedb.wsgi.application"
 
-# SQLite file in the project unless DATABASE_URL names another database (e.g. postgres://...).
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once when two requests write together, and take the write
-    # lock when a transaction starts so two of them never deadlock upgrading a read lock.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
-    # Tests use a file, not shared-cache memory, so concurrent-vote tests lock like a real deployment;
-    # one file per test run so parallel runs on one machine do not collide.
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"tropedb-test-{os.getpid()}.sqlite3")}
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No JIT compilation: every query of the site is short, yet PostgreSQL compiles any whose estimated cost
-    # passes jit_above_cost, as a search's ranking query does for the branch it never runs (about 15 ms of
-    # compiling for a query that then runs in 1 ms). Options given in DATABASE_URL (?options=...) win.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
-    # A database that does not answer (a failover, a network fault) fails a request in seconds, not minutes:
-    # readers get the 503 page (edge.unavailable) and the load balancer's /healthz says 503.
-    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
+# SQLite file in the project unless DATABASE_URL names another database (e.g. postgres://...). DATABASE_REPLICA_URL
+# (one URL or several, comma-separated) adds read replicas: edge.replicas routes readers' requests there and
+# everything else (writes, transactions, a fan's requests just after a write, commands, tasks) to the primary.
+DATABASES = databases(
+    primary_url=os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    replica_urls=env_list("DATABASE_REPLICA_URL", []),
+    conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+)
+DATABASE_REPLICAS = replica_aliases(DATABASES)
+DATABASE_ROUTERS = ["edge.replicas.ReplicaRouter"] if DATABASE_REPLICAS else []
+# How long after a write a fan's reads stay on the primary, so a replica's lag never hides their own vote,
+# comment or submission from them.
+READ_YOUR_WRITES_SECONDS = int(os.environ.get("READ_YOUR_WRITES_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

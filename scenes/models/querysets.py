@@ -4,7 +4,7 @@ import time
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import models
+from django.db import models, router
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
@@ -140,7 +140,9 @@ class TropeQuerySet(models.QuerySet):
             return local[1]
         tropes = cache.get(TAXONOMY_CACHE_KEY)
         if tropes is None:
-            tropes = {trope.pk: trope for trope in self.model.objects.select_related("group")}
+            # From the primary: a replica a moment behind an admin's edit would keep the old tropes for an hour.
+            primary = router.db_for_write(self.model)
+            tropes = {trope.pk: trope for trope in self.model.objects.using(primary).select_related("group")}
             cache.set(TAXONOMY_CACHE_KEY, tropes, timeout=3600)
         _taxonomy_local["tropes"] = (time.monotonic() + TAXONOMY_LOCAL_SECONDS, tropes)
         return tropes
