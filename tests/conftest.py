@@ -4,6 +4,7 @@ from django.core.cache import caches
 
 from scenes.models.querysets import forget_taxonomy
 from tests.factories import SceneFactory, UserFactory
+from tests.submission_support import heirs_with_leads
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +28,8 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    incoming = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "in"}}
+    settings.STORAGES = {**settings.STORAGES, "incoming": incoming}
 
 
 @pytest.fixture
@@ -57,3 +60,16 @@ def group_moderator(db):
     user = UserFactory(username="modestine", is_staff=True)
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+@pytest.fixture
+def heirs(db):
+    """A drama with two characters (the ones tests.test_submission.form_data names)."""
+    return heirs_with_leads()
+
+
+@pytest.fixture
+def signed_in(client, fan):
+    """The test client, signed in as ``fan``."""
+    client.force_login(fan)
+    return client

@@ -21,11 +21,6 @@ def png(color="pink", size=(320, 180)):
     return SimpleUploadedFile("still.png", buffer.getvalue(), content_type="image/png")
 
 
-@pytest.fixture
-def heirs():
-    return heirs_with_leads()
-
-
 def form_data(drama, **overrides):
     tan = drama.characters.get(name="Kim Tan")
     eun_sang = drama.characters.get(name="Cha Eun-sang")
@@ -44,12 +39,6 @@ def form_data(drama, **overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def signed_in(client, fan):
-    client.force_login(fan)
-    return client
 
 
 def test_anonymous_fans_are_sent_to_log_in_first(client):

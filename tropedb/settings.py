@@ -186,7 +186,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": os.environ.get("SIGNUP_RATE_LIMIT", "5/h/ip"),
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/300s/key"),
 }
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail is sent by a task (edge.mail), through the backend EMAIL_BACKEND names.
+EMAIL_BACKEND = "edge.mail.QueuedEmailBackend"
+QUEUED_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tropedb <noreply@tropedb.invalid>")
 # Where the site is reached from outside: links in e-mails (sent without a request to take the host from).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -228,8 +230,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Fans' uploads wait here, as they came (metadata and all), until a task processes them: never served.
+INCOMING_ROOT = Path(os.environ.get("INCOMING_ROOT", BASE_DIR / "incoming"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "incoming": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": INCOMING_ROOT}},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -286,6 +292,34 @@ SPECTACULAR_SETTINGS = {
         "FollowKindEnum": ["drama", "actor", "fan"],
     },
 }
+
+# The task queue (tropedb/celery.py). Without CELERY_BROKER_URL every task runs at once in the process that asks for
+# it (development, tests, `make demo`). The broker should be a Redis of its own, or at least not one whose
+# maxmemory-policy may evict the queue (the cache's allkeys-lru would).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False  # SiteTask.enqueue raises once the retries are spent
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_DEFAULT_QUEUE = "tropedb"
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # slow tasks: a worker takes one at a time
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the LOGGING below (JSON lines) stays in charge
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task not acknowledged within this many seconds is delivered again (tasks acknowledge when done).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_IMPORTS = ["scenes.submissions.tasks", "scenes.stats.tasks", "edge.mail", "edge.warming"]
+# Periodic tasks, run by Celery beat (`celery -A tropedb beat`): no cron line needed.
+CELERY_BEAT_SCHEDULE = {
+    "refresh-stats": {"task": "scenes.stats.tasks.refresh_stats", "schedule": 240.0},
+    "warm-caches": {"task": "edge.warming.warm_caches", "schedule": 300.0},
+    "process-waiting-screenshots": {
+        "task": "scenes.submissions.tasks.process_waiting_screenshots",
+        "schedule": 600.0,
+    },
+}
+# Pages the warming task renders, so the first reader after a deployment or an expiry finds them ready.
+CACHE_WARM_PATHS = env_list("CACHE_WARM_PATHS", ["/", "/scenes/", "/tropes/", "/dramas/", "/stats/"])
 
 # Behind a TLS-terminating load balancer in production.
 if not DEBUG:

@@ -53,8 +53,7 @@ def render_cards(scenes, request=None) -> list[SafeString]:
 def card(scene, spoiler, link) -> dict:
     """Everything ``scene``'s card shows, as plain values (for a scene fetched with for_cards()); ``link`` is a
     links.reverser()."""
-    images = scene.images.all()
-    image = images[0] if images else None
+    image = next((image for image in scene.images.all() if image.image), None)  # one still processing has none
     tropes = scene.public_tropes()
     drama = scene.drama
     return {

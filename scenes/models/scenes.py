@@ -264,12 +264,29 @@ class SceneImage(models.Model):
     hash_band_3 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
     alt_text = models.CharField(max_length=300, help_text="Describe the picture for people who cannot see it.")
     position = models.PositiveSmallIntegerField(default=0)
+    # A fan's upload waits, as it came, in the private "incoming" storage until a task processes it
+    # (scenes.submissions.processing); the row shows "processing" until then.
+    upload_name = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="The upload waiting to be processed, if any."
+    )
+    processing_error = models.CharField(
+        max_length=300, blank=True, editable=False, help_text="Why the upload could not be processed, if it failed."
+    )
 
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self):
         return self.alt_text
+
+    @property
+    def is_processing(self) -> bool:
+        """Still waiting for its task: no picture to show yet."""
+        return bool(self.upload_name) and not self.image
+
+    @property
+    def is_ready(self) -> bool:
+        return bool(self.image)
 
     def srcset(self) -> str:
         """``url 320w, url 640w, url 1920w`` for ``<img srcset>``.

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from scenes.models import Character, Drama, Trope
 from scenes.timecodes import format_timecode, parse_timecode
 
-from .image_fields import ScreenshotField
+from .image_fields import ScreenshotUploadField
 from .images import pixel_budget_refusal
 from .services import NewCharacter, near_duplicates
 
@@ -170,7 +170,9 @@ class SubmissionForm(SceneForm):
         super().__init__(*args, **kwargs)
         self.duplicates = []
         for number in range(1, MAX_SCREENSHOTS + 1):
-            self.fields[f"screenshot_{number}"] = ScreenshotField(label=f"Screenshot {number}", required=number == 1)
+            self.fields[f"screenshot_{number}"] = ScreenshotUploadField(
+                label=f"Screenshot {number}", required=number == 1
+            )
             self.fields[f"alt_{number}"] = forms.CharField(
                 label=f"Describe screenshot {number}",
                 max_length=300,

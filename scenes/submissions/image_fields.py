@@ -10,6 +10,7 @@ from .images import (
     prepare_screenshot,
     setting,
 )
+from .processing import CheckedScreenshot, check_screenshot
 
 
 class ScreenshotField(forms.FileField):
@@ -37,3 +38,16 @@ class ScreenshotField(forms.FileField):
         if self.refusal is not None:
             raise self.refusal
         return prepare_screenshot(uploaded_file)
+
+
+class ScreenshotUploadField(ScreenshotField):
+    """A fan's screenshot, cleaned to a CheckedScreenshot: refused at once if it would be, processed later by a task.
+
+    ``submit_scene`` keeps it and queues its processing (scenes.submissions.processing).
+    """
+
+    def to_python(self, data) -> CheckedScreenshot | None:
+        uploaded_file = forms.FileField.to_python(self, data)
+        if uploaded_file is None:
+            return None
+        return check_screenshot(uploaded_file)

@@ -11,8 +11,10 @@ from django.utils.text import slugify
 
 from scenes.models import Actor, Character, Drama, DramaProposal, Scene, SceneEdit, SceneTrope, Trope
 
+from . import tasks
 from .images import PreparedScreenshot, delete_screenshot_files, store_screenshot
 from .images import near_duplicates as similar_screenshots
+from .processing import CheckedScreenshot, discard_upload, keep_screenshot
 
 # Two scenes of one episode starting within this many seconds are probably the same back hug.
 DUPLICATE_WINDOW_SECONDS = 60
@@ -107,9 +109,13 @@ def submit_scene(
     line_korean: str = "",
     line_english: str = "",
     tropes: list[Trope] = (),
-    screenshots: list[tuple[PreparedScreenshot, str]] = (),
+    screenshots: list[tuple[CheckedScreenshot | PreparedScreenshot, str]] = (),
 ) -> Scene:
-    """A new pending scene with its tropes and screenshots, all or nothing (no rows, no files on failure)."""
+    """A new pending scene with its tropes and screenshots, all or nothing (no rows, no files on failure).
+
+    A checked upload (what the submission form gives) is kept and processed by a task once the scene is
+    committed; a prepared screenshot is stored at once.
+    """
     stored = []
     try:
         with transaction.atomic():
@@ -133,11 +139,19 @@ def submit_scene(
                 [SceneTrope(scene=scene, trope=trope) for trope in tropes if not trope.is_derived]
             )
             for position, (screenshot, alt_text) in enumerate(screenshots):
-                stored.append(
-                    store_screenshot(scene=scene, uploaded_file=screenshot, alt_text=alt_text, position=position)
-                )
+                if isinstance(screenshot, CheckedScreenshot):
+                    image = keep_screenshot(scene=scene, screenshot=screenshot, alt_text=alt_text, position=position)
+                else:
+                    image = store_screenshot(
+                        scene=scene, uploaded_file=screenshot, alt_text=alt_text, position=position
+                    )
+                stored.append(image)
+            for image in stored:
+                if image.is_processing:
+                    tasks.process_screenshot.enqueue(image.pk)
     except BaseException:
         for image in stored:  # Storage has no rollback: remove what this submission wrote.
+            discard_upload(image)
             delete_screenshot_files(image)
         raise
     return scene

@@ -10,7 +10,7 @@ from scenes.stats.numbers import refresh_site_stats
 class Command(BaseCommand):
     help = (
         "Count the numbers behind /stats/, the trope guide and the catalogue's facets again and keep them in "
-        "the database and the cache. Run it from cron every few minutes so no reader waits for a count."
+        "the database and the cache. Celery beat runs the same every few minutes (scenes.stats.tasks.refresh_stats)."
     )
 
     def handle(self, *args, **options):
