@@ -5,6 +5,7 @@ from django.core.cache import caches
 from scenes.models.querysets import forget_taxonomy
 from tests.factories import SceneFactory, UserFactory
 from tests.submission_support import heirs_with_leads
+from tropedb.celery import SiteTask, app
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +74,17 @@ def signed_in(client, fan):
     """The test client, signed in as ``fan``."""
     client.force_login(fan)
     return client
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """Tasks go to a queue (as with a broker) instead of running at once: the list of (task name, args) sent."""
+    sent = []
+
+    def send(task, args=(), kwargs=None, **options):
+        sent.append((task.name, tuple(args)))
+
+    monkeypatch.setattr(SiteTask, "apply_async", send)
+    app.conf.task_always_eager = False
+    yield sent
+    app.conf.task_always_eager = True

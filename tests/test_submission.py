@@ -8,7 +8,6 @@ from PIL import Image
 
 from scenes.models import Character, DramaProposal, Scene, SceneEdit, SceneImage
 from tests.factories import SceneFactory, UserFactory
-from tests.submission_support import heirs_with_leads
 
 pytestmark = pytest.mark.django_db
 

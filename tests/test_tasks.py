@@ -18,23 +18,9 @@ from scenes.stats.tasks import refresh_stats
 from scenes.submissions import processing, tasks
 from scenes.submissions.processing import INCOMING
 from tests.test_submission import SUBMIT, form_data
-from tropedb.celery import SiteTask, app, failures
+from tropedb.celery import app, failures
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued(monkeypatch):
-    """Tasks go to a queue (as with a broker) instead of running at once: the list of (task name, args) sent."""
-    sent = []
-
-    def send(task, args=(), kwargs=None, **options):
-        sent.append((task.name, tuple(args)))
-
-    monkeypatch.setattr(SiteTask, "apply_async", send)
-    app.conf.task_always_eager = False
-    yield sent
-    app.conf.task_always_eager = True
 
 
 def submit(client, drama, django_capture_on_commit_callbacks):

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from tropedb.databases import databases, replica_aliases
+from tropedb.storages import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -233,9 +234,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Fans' uploads wait here, as they came (metadata and all), until a task processes them: never served.
 INCOMING_ROOT = Path(os.environ.get("INCOMING_ROOT", BASE_DIR / "incoming"))
 
+# Media on the disk (MEDIA_ROOT) unless MEDIA_BUCKET names an S3-compatible bucket (tropedb/storages.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "incoming": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": INCOMING_ROOT}},
+    **media_storages(os.environ, incoming_root=INCOMING_ROOT),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -255,7 +256,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Serve uploaded media from Django itself (development, or a single box without a CDN/bucket).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG and not os.environ.get("MEDIA_BUCKET"))
 
 SCENES_PER_PAGE = 24
 DRAMAS_PER_PAGE = 48
