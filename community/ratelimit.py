@@ -10,22 +10,14 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from edge.addresses import client_address
+
 
 class RateLimited(Exception):
     def __init__(self, action: str, retry_after: int):
         super().__init__(action)
         self.action = action
         self.retry_after = retry_after
-
-
-def client_address(request) -> str:
-    """The client's address; behind N trusted proxies, the Nth address from the right of X-Forwarded-For."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _hit(key: str, limit: int, window: int) -> int | None:

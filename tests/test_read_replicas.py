@@ -5,6 +5,7 @@ primary for a few seconds, and commands, migrations and transactions always use 
 Pausing the replica's replay stands in for replication lag: what the primary wrote since is missing there.
 """
 
+import re
 import secrets
 import time
 
@@ -139,3 +140,20 @@ def test_reads_inside_a_transaction_use_the_primary(pair):
         outside, inside = pair.manage(code=READS.format(scene=scene)).split()
 
     assert (outside, inside) == ("False", "True")
+
+
+def replica_metric(site: str, name: str) -> float:
+    text = requests.get(f"{site}/metrics", timeout=10).text
+    return float(re.search(rf'^{name}\{{replica="replica_1"\}} (\S+)$', text, re.MULTILINE).group(1))
+
+
+def test_metrics_report_the_replicas_lag(pair, site):
+    assert replica_metric(site, "tropedb_replica_up") == 1.0
+    with pair.replica_paused():
+        new_scene(pair)
+        time.sleep(1.1)
+
+        lagging = replica_metric(site, "tropedb_replica_lag_seconds")
+
+    assert lagging >= 1.0
+    assert replica_metric(site, "tropedb_replica_lag_seconds") < lagging

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from tropedb.databases import databases, replica_aliases
+from tropedb.observability import start_sentry
 from tropedb.storages import media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request's id and its count and timing wrap everything else, cached answers included.
+    "edge.request_ids.RequestIdMiddleware",
+    "edge.metrics.RequestMetricsMiddleware",
     "edge.request_size.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -334,7 +338,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]  # the load balancer and Prometheus ask over plain HTTP
 
 # Content-Security-Policy (django-csp), on every response: code and styles only from this site's own files, so
 # nothing a fan writes can run even if it slipped past escaping. No 'unsafe-inline', no 'unsafe-eval' and no
@@ -355,9 +359,34 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Logs: JSON lines with the request's id (edge.logs) when LOG_FORMAT=json, the default in production.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "edge.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "edge.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO" if not DEBUG else "WARNING")},
 }
+
+# Prometheus metrics at /metrics (edge.metrics), for these addresses or networks only.
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1"])
+
+# Error reports to Sentry when SENTRY_DSN is set; without it the SDK is never started.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    start_sentry(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
