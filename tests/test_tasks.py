@@ -182,3 +182,15 @@ def test_every_periodic_task_is_a_registered_task(settings):
 
 def test_warming_renders_the_first_pages_readers_open(scene):
     assert warm_caches.apply().get() == dict.fromkeys(["/", "/scenes/", "/tropes/", "/dramas/", "/stats/"], 200)
+
+
+def test_the_moderators_queue_says_a_screenshot_is_still_processing(
+    signed_in, heirs, queued, django_capture_on_commit_callbacks, moderator
+):
+    submit(signed_in, heirs, django_capture_on_commit_callbacks)
+    signed_in.force_login(moderator)
+
+    page = signed_in.get("/admin/scenes/pendingscene/").content.decode()
+
+    assert "processing…" in page
+    assert '<img src=""' not in page

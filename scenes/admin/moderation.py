@@ -69,10 +69,23 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
 
     @admin.display(description="Screenshots")
     def screenshots(self, scene):
-        return format_html_join(
+        images = scene.images.all()
+        waiting = [image for image in images if not image.image]
+        shown = format_html_join(
             "",
             '<img src="{}" alt="{}" width="120" style="margin:0 4px 4px 0;border-radius:4px">',
-            ((image.thumbnail_url, image.alt_text) for image in scene.images.all()),
+            ((image.thumbnail_url, image.alt_text) for image in images if image.image),
+        )
+        if not waiting:
+            return shown
+        # A fan's screenshots still with the worker (or refused by it): say so rather than show a broken picture.
+        return format_html(
+            "{}<br><small>{}</small>",
+            shown,
+            "; ".join(
+                f"could not be processed: {image.processing_error}" if image.processing_error else "processing…"
+                for image in waiting
+            ),
         )
 
     @admin.display(description="Back hug")
