@@ -197,6 +197,13 @@ QUEUED_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backend
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tropedb <noreply@tropedb.invalid>")
 # Where the site is reached from outside: links in e-mails (sent without a request to take the host from).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The SMTP server, when EMAIL_BACKEND is django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 20  # a mail server that hangs costs a worker's slot, never a request
 
 # Abuse limits: (how many, per seconds), per signed-in fan and per client address. Counters use the cache.
 RATE_LIMITS = {
