@@ -368,9 +368,11 @@ def walk(topology: Topology) -> None:
 
     step("the replica catches up and the reader sees the new scene")
     topology.replica_caught_up()
-    page = reader.get(f"{base}/scenes/{new_scene}/", timeout=20)
+    # A client's own X-Request-ID is replaced by nginx's, which the app logs and sends back.
+    page = reader.get(f"{base}/scenes/{new_scene}/", headers={"X-Request-ID": "chosen-by-the-client"}, timeout=20)
     assert page.status_code == 200 and "the whole deployed topology" in page.text, f"reader got {page.status_code}"
     request_id = page.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id), f"nginx did not pass its request id on: {request_id}"
 
     step("metrics and logs")
     metrics = requests.get(f"{base}/metrics", verify=topology.certificate, timeout=20).text
