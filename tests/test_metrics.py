@@ -127,3 +127,15 @@ def test_the_queue_depth_is_read_from_the_broker(client, broker):
 
     assert depth and float(depth.group(1)) == 3.0
     assert "tropedb_tasks_in_progress 0.0" in metrics_text(client)
+
+
+def test_the_response_caches_hit_ratio_comes_from_its_shared_counters(client):
+    store = pytest.importorskip("edge.store", reason="the response cache (edge/store.py) is not installed")
+    for outcome in ("hit", "hit", "hit", "miss"):
+        store.count(outcome)
+    store.flush_counts()
+
+    text = metrics_text(client)
+
+    assert 'tropedb_response_cache_answers_total{outcome="hit"} 3.0' in text
+    assert "tropedb_response_cache_hit_ratio 0.75" in text

@@ -1,4 +1,4 @@
-"""Count the site-wide numbers again (see scenes.stats.numbers.site_stats): schedule it every few minutes."""
+"""Count the site-wide numbers again (scenes.stats.numbers.site_stats); Celery beat does it every four minutes."""
 
 import time
 
