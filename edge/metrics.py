@@ -116,9 +116,10 @@ def response_cache_metrics():
     for outcome, number in answers.items():
         family.add_metric([outcome], number)
     yield family
-    served = sum(answers.values())
-    ratio = GaugeMetricFamily("tropedb_response_cache_hit_ratio", "Share of cacheable answers served from the cache.")
-    ratio.add_metric([], answers.get("hit", 0) / served if served else 0.0)
+    # Of the answers the cache could give (anonymous GETs), how many it gave; bypassed requests never could.
+    cacheable = answers.get("hit", 0) + answers.get("miss", 0)
+    ratio = GaugeMetricFamily("tropedb_response_cache_hit_ratio", "Hits among the cache's hits and misses.")
+    ratio.add_metric([], answers.get("hit", 0) / cacheable if cacheable else 0.0)
     yield ratio
 
 
