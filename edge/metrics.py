@@ -5,7 +5,7 @@ Counted as requests pass (RequestMetricsMiddleware, outermost): requests and the
 status. Read when Prometheus asks (collectors): the response cache's answers and hit ratio (edge.store's shared
 counters, all app servers together), the task queue's depth, tasks that failed for good, each read replica's lag.
 
-Under gunicorn with several workers, PROMETHEUS_MULTIPROC_DIR (an empty directory, deploy/gunicorn.conf.py) makes
+Under gunicorn with several workers, PROMETHEUS_MULTIPROC_DIR (an empty directory, gunicorn.conf.py) makes
 the workers' counts add up; without it each process reports its own.
 """
 

@@ -18,7 +18,7 @@ from PIL import Image
 
 from scenes.models import Scene, SceneImage
 from tests.test_submission import SUBMIT, form_data
-from tropedb.storages import FILE_SYSTEM, S3, media_storages
+from tropedb.storages import FILE_SYSTEM, S3, media_origin, media_storages
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,11 @@ def test_an_upload_waiting_in_the_bucket_cannot_be_read_from_outside(
 
     [waiting] = keys(bucket, "incoming/")
     assert requests.get(f"{s3_endpoint}/{BUCKET}/{waiting}", timeout=10).status_code == 403
+
+
+def test_pages_may_show_pictures_from_the_bucket_and_nowhere_else():
+    assert media_origin({}) is None
+    assert media_origin({"MEDIA_BUCKET": BUCKET, "MEDIA_ENDPOINT_URL": "https://minio.internal:9000/"}) == (
+        "https://minio.internal:9000"
+    )
+    assert media_origin({"MEDIA_BUCKET": BUCKET, "MEDIA_CUSTOM_DOMAIN": "media.example"}) == "https://media.example"

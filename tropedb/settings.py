@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from tropedb.databases import databases, replica_aliases
 from tropedb.observability import start_sentry
-from tropedb.storages import media_storages
+from tropedb.storages import media_origin, media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -356,7 +356,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],  # Swagger UI draws its icons as data: URLs.
+        # Swagger UI draws its icons as data: URLs; screenshots in a bucket come from its address.
+        "img-src": ["'self'", "data:", *filter(None, [media_origin(os.environ)])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -9,6 +9,7 @@ changed, so cached for a year), ``incoming`` holds fans' uploads as they came un
 
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 S3 = "storages.backends.s3.S3Storage"
 FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
@@ -46,3 +47,16 @@ def media_storages(environ: Mapping[str, str], *, incoming_root: Path) -> dict[s
     incoming = {**options, "location": "incoming", "default_acl": "private", "querystring_auth": True}
     incoming.pop("custom_domain", None)
     return {"default": {"BACKEND": S3, "OPTIONS": media}, "incoming": {"BACKEND": S3, "OPTIONS": incoming}}
+
+
+def media_origin(environ: Mapping[str, str]) -> str | None:
+    """Where screenshots are served from when that is not the site itself (for the Content-Security-Policy)."""
+    bucket = environ.get("MEDIA_BUCKET", "")
+    if not bucket:
+        return None
+    if environ.get("MEDIA_CUSTOM_DOMAIN"):
+        return f"https://{environ['MEDIA_CUSTOM_DOMAIN']}"
+    if environ.get("MEDIA_ENDPOINT_URL"):
+        parts = urlsplit(environ["MEDIA_ENDPOINT_URL"])
+        return f"{parts.scheme}://{parts.netloc}"
+    return "https://*.amazonaws.com"  # AWS itself: the bucket's own host under a region's endpoint

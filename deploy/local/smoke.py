@@ -4,7 +4,7 @@ deploy/smoke: the topology of deploy/compose.yaml started from local processes, 
 Started here, each on a free port (the preferred ones first), all under one temporary directory:
   - a PostgreSQL primary and its streaming replica (deploy/local/pg-pair: initdb, pg_basebackup -R),
   - a redis-server (the cache in db 0, the task queue in db 1),
-  - two gunicorn app servers (deploy/gunicorn.conf.py), with DEBUG=0 as in production,
+  - two gunicorn app servers (gunicorn.conf.py), with DEBUG=0 as in production,
   - a Celery worker and Celery beat,
   - Debian's nginx with the site's configuration (deploy/nginx/render.py) over TLS with a throwaway certificate.
 
@@ -165,9 +165,9 @@ class Topology:
             self.ports[name] = free_port(PORTS[name])
             self.start(
                 name,
-                [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "tropedb.wsgi"],
+                [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "tropedb.wsgi"],
                 GUNICORN_BIND=f"127.0.0.1:{self.ports[name]}",
-                GUNICORN_WORKERS="2",
+                WEB_CONCURRENCY="2",
                 GUNICORN_THREADS="2",
                 PROMETHEUS_MULTIPROC_DIR=str(self.directory / f"metrics-{name}"),
             )

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("scenes", "0018_scene_published_by_drama"),
+        ("scenes", "0019_actor_is_confirmed"),
     ]
 
     operations = [
