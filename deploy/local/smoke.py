@@ -81,18 +81,23 @@ class Topology:
         self.processes: list[tuple[str, subprocess.Popen]] = []
         self.pair_directory = Path(tempfile.gettempdir()) / f"tropedb-smoke-pg-{secrets.token_hex(4)}"
         self.ports: dict[str, int] = {}
+        self.pair_starter: subprocess.Popen | None = None
 
     # Starting --------------------------------------------------------------------------------------------
 
     def start_databases(self) -> None:
         self.ports["nginx"] = free_port(PORTS["nginx"])  # the site's origin, which the app servers must know
-        result = subprocess.run(
+        # A process group of its own: stopped in the middle of starting, the clusters it started go with it.
+        self.pair_starter = subprocess.Popen(
             [str(PG_PAIR), "start", str(self.pair_directory), str(PORTS["primary"]), str(PORTS["replica"])],
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
-            check=True,
+            start_new_session=True,
         )
-        ports = dict(re.findall(r"^(\w+)_PORT=(\d+)$", result.stdout, re.MULTILINE))
+        output, _ = self.pair_starter.communicate()
+        if self.pair_starter.returncode != 0:
+            raise RuntimeError("deploy/local/pg-pair could not start the primary and replica")
+        ports = dict(re.findall(r"^(\w+)_PORT=(\d+)$", output, re.MULTILINE))
         self.ports["primary"], self.ports["replica"] = int(ports["PRIMARY"]), int(ports["REPLICA"])
         self.psql(self.ports["primary"], "CREATE DATABASE tropedb", database="postgres")
 
@@ -252,6 +257,10 @@ class Topology:
                 print(f"{name} did not stop in time: killed", flush=True)
                 process.kill()
                 process.wait()
+        starter = self.pair_starter
+        if starter is not None and starter.poll() is None:
+            os.killpg(starter.pid, signal.SIGTERM)
+            starter.wait(timeout=30)
         subprocess.run([str(PG_PAIR), "stop", str(self.pair_directory)], check=False)
 
 
