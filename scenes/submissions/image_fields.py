@@ -31,13 +31,16 @@ class ScreenshotField(forms.FileField):
         # A hint for the file picker only: the bytes decide (scenes.submissions.images.decode).
         self.widget.attrs.setdefault("accept", ACCEPT_ATTRIBUTE)
 
-    def to_python(self, data) -> PreparedScreenshot | None:
-        uploaded_file = super().to_python(data)
-        if uploaded_file is None:
-            return None
-        if self.refusal is not None:
+    def uploaded_file(self, data):
+        """The upload, or None; the form's refusal (the pixel budget) raised before anything is decoded."""
+        uploaded_file = forms.FileField.to_python(self, data)
+        if uploaded_file is not None and self.refusal is not None:
             raise self.refusal
-        return prepare_screenshot(uploaded_file)
+        return uploaded_file
+
+    def to_python(self, data) -> PreparedScreenshot | None:
+        uploaded_file = self.uploaded_file(data)
+        return None if uploaded_file is None else prepare_screenshot(uploaded_file)
 
 
 class ScreenshotUploadField(ScreenshotField):
@@ -47,7 +50,5 @@ class ScreenshotUploadField(ScreenshotField):
     """
 
     def to_python(self, data) -> CheckedScreenshot | None:
-        uploaded_file = forms.FileField.to_python(self, data)
-        if uploaded_file is None:
-            return None
-        return check_screenshot(uploaded_file)
+        uploaded_file = self.uploaded_file(data)
+        return None if uploaded_file is None else check_screenshot(uploaded_file)
