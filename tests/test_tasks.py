@@ -44,14 +44,16 @@ def test_once_processed_the_screenshot_replaces_processing_with_the_picture(
     signed_in, heirs, queued, django_capture_on_commit_callbacks
 ):
     page = submit(signed_in, heirs, django_capture_on_commit_callbacks)
+    upload = SceneImage.objects.get().upload_name
 
-    tasks.process_screenshot(*queued[0][1])
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.process_screenshot(*queued[0][1])
 
     text = signed_in.get(page).content.decode()
     image = SceneImage.objects.get()
     assert "Processing the screenshot" not in text
     assert image.image.url in text and image.width == 320 and len(image.perceptual_hash) == 16
-    assert not storages[INCOMING].exists(image.upload_name or "nothing") and image.upload_name == ""
+    assert not storages[INCOMING].exists(upload)
 
 
 def test_the_upload_is_kept_outside_the_public_media_until_processed(
@@ -92,15 +94,15 @@ def test_an_upload_the_re_encoding_refuses_is_shown_as_failed_with_its_reason(
 
 
 def test_a_failing_step_is_retried_and_the_screenshot_still_processed(signed_in, heirs, monkeypatch):
-    write_files, attempts = processing.write_files, []
+    store, attempts = processing.store_screenshot, []
 
-    def flaky_write(row, screenshot):
-        attempts.append(row.pk)
+    def flaky_store(**arguments):
+        attempts.append(arguments["alt_text"])
         if len(attempts) == 1:
             raise OSError("the bucket did not answer")
-        return write_files(row, screenshot)
+        return store(**arguments)
 
-    monkeypatch.setattr(processing, "write_files", flaky_write)
+    monkeypatch.setattr(processing, "store_screenshot", flaky_store)
 
     response = signed_in.post(SUBMIT, form_data(heirs))
 

@@ -280,19 +280,6 @@ def store_screenshot(
     row = SceneImage(scene=scene, alt_text=alt_text, position=position)
     describe(row, screenshot)
     row.clean_fields(exclude=["scene", *FILE_FIELDS])  # e.g. alt text too long, before any file is written
-    written = write_files(row, screenshot)
-    try:
-        # A savepoint: when the caller's transaction is open, a refused row does not break it.
-        with transaction.atomic():
-            row.save()
-    except BaseException:
-        delete_files(written)
-        raise
-    return row
-
-
-def write_files(row: SceneImage, screenshot: PreparedScreenshot) -> list[tuple[Storage, str]]:
-    """Store the image and thumbnails under a new random name and name them on ``row`` (not saved); all or none."""
     token = uuid.uuid4().hex
     written: list[tuple[Storage, str]] = []
     try:
@@ -302,10 +289,13 @@ def write_files(row: SceneImage, screenshot: PreparedScreenshot) -> list[tuple[S
             written.append((storage, name))
             # Set the name on the FieldFile, not the field: assigning the field would re-open the file to measure it.
             getattr(row, field_name).name = name
+        # A savepoint: when the caller's transaction is open, a refused row does not break it.
+        with transaction.atomic():
+            row.save()
     except BaseException:
         delete_files(written)
         raise
-    return written
+    return row
 
 
 def describe(row: SceneImage, screenshot: PreparedScreenshot) -> None:

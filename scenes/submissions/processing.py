@@ -29,11 +29,10 @@ from .images import (
     SCREENSHOT_MAX_BYTES,
     decode,
     delete_files,
-    describe,
     prepare_screenshot,
     read_limited,
     setting,
-    write_files,
+    store_screenshot,
 )
 
 logger = logging.getLogger(__name__)
@@ -98,19 +97,16 @@ def process_screenshot(*, image_id: int) -> None:
             transaction.on_commit(lambda: delete_files([(incoming, row.upload_name)]))
             logger.warning("Screenshot %s could not be processed: %s", row.pk, reason)
             return
-    written = write_files(row, screenshot)
-    try:
-        with transaction.atomic():
-            current = SceneImage.objects.select_for_update().filter(pk=row.pk).first()
-            if current is None or not current.is_processing:
-                delete_files(written)  # another delivery finished first, or the row is gone
-                return
-            describe(row, screenshot)
-            upload_name, row.upload_name, row.processing_error = row.upload_name, "", ""
-            row.save()
-    except BaseException:
-        delete_files(written)
-        raise
+    with transaction.atomic():
+        waiting = SceneImage.objects.select_for_update().filter(pk=row.pk).first()
+        if waiting is None or not waiting.is_processing:
+            return  # another delivery finished first, or the row is gone
+        # The processed screenshot takes the waiting row's place (the way every stored screenshot is written).
+        store_screenshot(
+            scene=waiting.scene, uploaded_file=screenshot, alt_text=waiting.alt_text, position=waiting.position
+        )
+        upload_name = waiting.upload_name
+        waiting.delete()
     transaction.on_commit(lambda: delete_files([(incoming, upload_name)]))
 
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("scenes", "0019_actor_is_confirmed"),
+        ("scenes", "0020_streaming_links"),
     ]
 
     operations = [
