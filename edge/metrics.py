@@ -9,6 +9,7 @@ Under gunicorn with several workers, PROMETHEUS_MULTIPROC_DIR (an empty director
 the workers' counts add up; without it each process reports its own.
 """
 
+import functools
 import importlib
 import logging
 import os
@@ -59,12 +60,20 @@ REPLICA_LAG_SQL = """
 def view_name(request, status: int) -> str:
     """The view that answered (or would have: a page the response cache served never reached it)."""
     match = getattr(request, "resolver_match", None)
-    if match is None and status != 404:
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            match = None
-    return match.view_name if match is not None else UNMATCHED
+    if match is not None:
+        return match.view_name
+    if status == 404:
+        return UNMATCHED
+    return view_for_path(settings.ROOT_URLCONF, request.path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def view_for_path(urlconf: str, path: str) -> str:
+    """Which view a path leads to, remembered: cached answers skip the URL patterns, and so do their metrics."""
+    try:
+        return resolve(path, urlconf).view_name
+    except Resolver404:
+        return UNMATCHED
 
 
 class RequestMetricsMiddleware:

@@ -6,8 +6,11 @@ import subprocess
 import time
 
 import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
 from prometheus_client import REGISTRY
 
+from edge.metrics import RequestMetricsMiddleware
 from scenes.stats.tasks import refresh_stats
 from tests.replica_support import free_port
 from tropedb.celery import app, count_failure
@@ -139,3 +142,12 @@ def test_the_response_caches_hit_ratio_comes_from_its_shared_counters(client):
 
     assert 'tropedb_response_cache_answers_total{outcome="hit"} 3.0' in text
     assert "tropedb_response_cache_hit_ratio 0.75" in text
+
+
+def test_an_answer_that_never_reached_its_view_is_counted_under_that_view():
+    # The response cache answers before the view runs: no resolver match on the request.
+    before = requests_counted("scenes:trope-list")
+
+    RequestMetricsMiddleware(lambda request: HttpResponse("kept copy"))(RequestFactory().get("/tropes/"))
+
+    assert requests_counted("scenes:trope-list") == before + 1
