@@ -1,5 +1,8 @@
 from django.urls import path, re_path
 
+from edge.freshness import shared_page
+from scenes.freshness import SCENE_PAGE
+
 from . import pages, views
 from .fans import views as fan_views
 from .lookup import views as lookup_views
@@ -10,8 +13,13 @@ urlpatterns = [
     path("", views.ApiRoot.as_view(), name="root"),
     path("scenes/", views.SceneList.as_view(), name="scene-list"),
     path("scenes/find/", lookup_views.FindScene.as_view(), name="scene-find"),
-    path("scenes/<int:pk>/", views.SceneDetail.as_view(), name="scene-detail"),
-    path("scenes/<int:pk>/comments/", views.SceneComments.as_view(), name="scene-comments"),
+    # A scene's answers are kept until it changes (edge.freshness), the lists LIST_SECONDS.
+    path("scenes/<int:pk>/", shared_page(views.SceneDetail.as_view(), depends_on=SCENE_PAGE), name="scene-detail"),
+    path(
+        "scenes/<int:pk>/comments/",
+        shared_page(views.SceneComments.as_view(), depends_on=SCENE_PAGE),
+        name="scene-comments",
+    ),
     path("scenes/<int:pk>/vote/", views.Vote.as_view(), name="scene-vote"),
     path("scenes/<int:pk>/tropes/vote/", views.TropeVote.as_view(), name="scene-trope-vote"),
     path("scenes/<int:pk>/favourite/", views.Favourite.as_view(), name="scene-favourite"),

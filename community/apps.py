@@ -5,3 +5,6 @@ class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = "Community"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import freshness  # noqa: F401  (the admin's removals leave kept pages at once)

@@ -14,10 +14,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from notifications import services as notifications
+from scenes.freshness import fan_changed, scene_changed
 from scenes.models import TROPE_VOTES_TO_DECIDE, Drama, ModerationLog, Scene, SceneTrope, Trope
 from scenes.moderation.log import record
 
 from . import scoring
+from .freshness import comment_changed
 from .models import Comment, CommentReport, FanProfile, Favourite, TropeVote, Verdict, Vote
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
@@ -75,6 +77,7 @@ def cast_vote(*, scene: Scene, fan, verdict: str | None) -> VerdictCounts:
             Vote.objects.filter(scene=scene, fan=fan).delete()
         else:
             Vote.objects.update_or_create(scene=scene, fan=fan, defaults={"verdict": verdict})
+        scene_changed(scene.pk)  # Its own page only: other pages show the tallies within edge's LIST_SECONDS.
         return _recount_verdicts(scene)
 
 
@@ -118,6 +121,7 @@ def vote_on_trope(*, scene: Scene, trope: Trope, fan, agrees: bool | None) -> Sc
             TropeVote.objects.filter(scene=scene, trope=trope, fan=fan).delete()
         else:
             TropeVote.objects.update_or_create(scene=scene, trope=trope, fan=fan, defaults={"agrees": agrees})
+        scene_changed(scene.pk)
         return recount_trope_votes(scene_trope)
 
 
@@ -150,6 +154,8 @@ def set_favourite(*, scene: Scene, fan, favourite: bool) -> int:
             Favourite.objects.filter(scene=scene, fan=fan).delete()
         count = Favourite.objects.filter(scene=scene).count()
         Scene.objects.filter(pk=scene.pk).update(favourite_count=count)
+        scene_changed(scene.pk)
+        fan_changed(fan.username)  # Their profile lists their favourites.
         return count
 
 
@@ -187,6 +193,7 @@ def post_comment(*, author, target: Scene | Drama, body: str, parent: Comment | 
         )
         _recount_comments(comment)
         notifications.notify_reply(reply=comment)
+        comment_changed(comment)
     return comment
 
 
@@ -199,6 +206,7 @@ def edit_comment(*, comment: Comment, editor, body: str) -> Comment:
     comment.body = clean_comment_body(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
+    comment_changed(comment)
     return comment
 
 
@@ -221,6 +229,7 @@ def delete_comment(*, comment: Comment, author) -> None:
         else:
             comment.delete()
         _recount_comments(comment)
+        comment_changed(comment)
 
 
 def report_comment(*, comment: Comment, reporter, reason: str) -> CommentReport:

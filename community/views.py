@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from edge.freshness import shared_page
 from scenes.errors import add_errors, flash
+from scenes.freshness import FAN_PAGE
 from scenes.models import Actor, Drama, Scene, Trope
 
 from . import follows, selectors, services
@@ -232,6 +234,7 @@ def follow(request):
     )
 
 
+@shared_page(depends_on=FAN_PAGE)
 @require_safe
 def profile(request, username):
     fan = User.objects.filter(username=username, is_active=True).first()

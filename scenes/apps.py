@@ -7,4 +7,5 @@ class ScenesConfig(AppConfig):
 
     def ready(self):
         # The search tables live in their own module; the signals keep the search index current.
+        from . import freshness  # noqa: F401  (what changes which kept pages)
         from .search import signals  # noqa: F401

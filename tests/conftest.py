@@ -88,3 +88,10 @@ def queued(monkeypatch):
     app.conf.task_always_eager = False
     yield sent
     app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def without_response_cache(settings):
+    """For tests of what the view itself does on every request (its own caches, its context): anonymous requests
+    reach the view each time instead of a kept page (edge.middleware)."""
+    settings.EDGE_RESPONSE_CACHE = False

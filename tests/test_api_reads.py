@@ -233,7 +233,7 @@ def test_stats_are_counted_every_few_minutes_not_on_every_request(django_assert_
 # Conditional GET
 
 
-def test_reads_carry_an_etag_and_answer_304_while_nothing_changed():
+def test_reads_carry_an_etag_and_answer_304_while_nothing_changed(without_response_cache):
     scene = SceneFactory()
     client = api_client()
     response = client.get("/api/scenes/")

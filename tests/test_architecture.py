@@ -169,3 +169,17 @@ def test_each_room_of_scenes_says_what_it_holds(room):
     package = ROOT / "scenes" / room / "__init__.py"
 
     assert ast.get_docstring(ast.parse(package.read_text())), f"scenes/{room}/__init__.py has no docstring"
+
+
+def test_the_edge_imports_no_app_of_the_site():
+    """edge/ knows URLs and responses; the apps tell it what changed (ARCHITECTURE.md)."""
+    apps = ("scenes", "community", "api")
+    reaching = {
+        (module, target)
+        for module, targets in import_graph().items()
+        if module.startswith("edge")
+        for target in targets
+        if target.startswith(apps)
+    }
+
+    assert reaching == set()

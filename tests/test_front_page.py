@@ -40,7 +40,7 @@ def test_a_scene_published_during_the_day_does_not_change_its_pick(db):
     assert back_hug_of_the_day(Scene.objects.published(), day=today) == before
 
 
-def test_the_days_pick_is_remembered_and_shown_to_everyone(client, scenes):
+def test_the_days_pick_is_remembered_and_shown_to_everyone(client, scenes, without_response_cache):
     first = client.get("/").context["daily"]
     assert client.get("/").context["daily"] == first
     assert first == back_hug_of_the_day(Scene.objects.published())
@@ -75,6 +75,16 @@ def test_the_front_page_shows_the_back_hug_of_the_day_with_the_question(client, 
     section = html.split('aria-labelledby="daily-heading"', 1)[1].split("</section>\n</div>", 1)[0]
     assert daily.get_absolute_url() in section
     assert 'id="verdict"' in html and 'Awkward <span class="or">or</span> awesome?' in html
+    # An anonymous reader's buttons lead to signing in and back (the shared page holds no CSRF token).
+    assert 'action="/accounts/login/"' in html and f'name="next" value="/scenes/{daily.pk}/"' in html
+
+
+def test_a_signed_in_fan_votes_on_the_back_hug_of_the_day_from_the_front_page(client, scenes, fan):
+    daily = back_hug_of_the_day(Scene.objects.published())
+    client.force_login(fan)
+
+    html = client.get("/").content.decode()
+
     assert f'action="/scenes/{daily.pk}/vote/"' in html
 
 

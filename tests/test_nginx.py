@@ -1,5 +1,6 @@
 """The shipped reverse-proxy configuration (deploy/nginx/) in front of the site, as an operator would run it."""
 
+import gzip
 import http.client
 
 import pytest
@@ -49,6 +50,31 @@ def test_text_is_compressed_for_browsers_that_accept_it(proxy):
 
     assert status == 200
     assert headers["Content-Encoding"] == "gzip"
+
+
+def test_an_anonymous_page_is_kept_by_nginx_for_the_next_reader(proxy):
+    scene = SceneFactory()
+    url = f"{proxy}{scene.get_absolute_url()}"
+
+    first = fetch(url, {"Accept-Encoding": "gzip"})
+    second = fetch(url, {"Accept-Encoding": "gzip"})
+
+    assert (first[0], second[0]) == (200, 200)
+    assert (first[1]["X-Proxy-Cache"], second[1]["X-Proxy-Cache"]) == ("MISS", "HIT")
+    assert second[1]["Content-Encoding"] == "gzip"
+    assert gzip.decompress(second[2]) == gzip.decompress(first[2])
+
+
+def test_a_client_without_gzip_gets_the_kept_page_plain(proxy):
+    scene = SceneFactory()
+    url = f"{proxy}{scene.get_absolute_url()}"
+    fetch(url, {"Accept-Encoding": "gzip"})
+
+    status, headers, body = fetch(url)
+
+    assert status == 200
+    assert headers.get("Content-Encoding") is None
+    assert scene.hugger.name.encode() in body
 
 
 def test_a_signed_in_fans_request_never_goes_through_the_page_cache(proxy):

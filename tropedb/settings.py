@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "edge.hostile_input.HostileInputMiddleware",
     "edge.replicas.ReadYourWritesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the response cache, before the session, the user and the view (edge/).
+    "edge.middleware.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -131,6 +133,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # "cards" keeps rendered scene cards (scenes.catalogue.cards): many small entries, with their own limit in local memory
 # (so they never push out the rest) and their own key prefix in Redis.
+# Anonymous readers' pages from a kept copy (edge/, README "Freshness of pages"); off only where a test looks beneath.
+EDGE_RESPONSE_CACHE = env_bool("EDGE_RESPONSE_CACHE", True)
+# "pages" keeps whole pages for anonymous readers (edge.middleware); with Redis, each app server also keeps the pages
+# it serves most in its own memory ("pages-local"), checked against the generations in Redis on every request.
 if REDIS_URL:
     CACHES = {
         # While Redis is out of reach, each app server falls back to its own memory (edge/cache.py).
@@ -140,7 +146,18 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cards",
         },
+        "pages": {
+            "BACKEND": "edge.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
+        "pages-local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tropedb-pages-local",
+            "OPTIONS": {"MAX_ENTRIES": 1000},  # Compressed pages, about 10 kB each.
+        },
     }
+    EDGE_LOCAL_PAGES = True
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tropedb"},
@@ -149,7 +166,13 @@ else:
             "LOCATION": "tropedb-cards",
             "OPTIONS": {"MAX_ENTRIES": 5000},  # About 2 kB each.
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tropedb-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
+    EDGE_LOCAL_PAGES = False
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

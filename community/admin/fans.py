@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from community.models import FanProfile, Favourite, TropeVote, Vote
+from edge.freshness import site_changed
 from scenes.admin.base import admin_link
 
 from .base import ReasonActionsMixin, ban, fan_link
@@ -116,6 +117,7 @@ class FanProfileAdmin(ReasonActionsMixin, admin.ModelAdmin):
     @admin.action(description="Lift the ban on selected fans", permissions=["change"])
     def lift_ban(self, request, queryset):
         count = queryset.filter(is_banned=True).update(is_banned=False, banned_at=None)
+        site_changed()
         message = ngettext("%(count)d fan may act again.", "%(count)d fans may act again.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)
 

@@ -10,6 +10,8 @@ from community import ratelimit
 from community.access import too_many
 from community.preferences.viewer import viewer_preferences
 from community.selectors import scene_page_context, thread_context, verdict_context
+from edge.freshness import shared_page
+from scenes.freshness import DRAMA_PAGE, SCENE_PAGE
 from scenes.models import Actor, Drama, Scene, StreamingLink, Trope, TropeGroup
 from scenes.models.querysets import card_prefetches
 from scenes.pagination import requested_page
@@ -107,6 +109,8 @@ def scene_list(request):
     return render(request, "scenes/scene_list.html", context, status=status)
 
 
+# Kept until the scene changes; the cards of other scenes below it show counts at most a minute old.
+@shared_page(depends_on=SCENE_PAGE, fresh_for=60)
 @require_safe
 def scene_detail(request, pk):
     scene = (
@@ -135,6 +139,7 @@ def drama_list(request):
     return render(request, "scenes/drama_list.html", context, status=shown.status)
 
 
+@shared_page(depends_on=DRAMA_PAGE)
 @require_safe
 def drama_detail(request, slug):
     drama = Drama.objects.filter(slug=slug).first()

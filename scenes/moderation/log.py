@@ -6,6 +6,7 @@ their decisions (hidden comments, bans) here too.
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from edge.freshness import site_changed
 from scenes.models import Actor, Character, ModerationLog, Scene
 
 
@@ -18,6 +19,9 @@ def describe(scene: Scene) -> str:
 def record(
     *, action: str, moderator: AbstractBaseUser | None, subject: str, scene: Scene | None = None, reason: str = ""
 ) -> ModerationLog:
+    """Log a moderator's decision. Every decision may take something off pages (a comment, a scene, a fan's
+    say), so every kept page is out of date from here on (edge.freshness)."""
+    site_changed()
     return ModerationLog.objects.create(
         action=action, moderator=moderator, scene=scene, subject=subject[:300], reason=reason[:500]
     )

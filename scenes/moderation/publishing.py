@@ -22,6 +22,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from edge.freshness import site_changed
 from notifications import services as notifications
 from scenes.models import ModerationLog, Scene
 
@@ -119,6 +120,7 @@ def _moderate(
         if not changing:
             return 0
         Scene.objects.filter(pk__in=changing).update(updated_at=timezone.now(), **changes)
+        site_changed()  # A publication, a take-down or a pick shows on lists and the front page at once.
         changed = Scene.objects.filter(pk__in=changing).select_related("drama", "hugger", "hugged")
         LogEntry.objects.log_actions(user_id=moderator.pk, queryset=changed, action_flag=CHANGE, change_message=history)
         if log_action == ModerationLog.Action.PUBLISHED:
