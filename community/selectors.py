@@ -7,10 +7,15 @@ from .forms import CommentForm
 from .models import Comment, Favourite, TropeVote, Vote
 
 
-def verdict_context(scene: Scene, user) -> dict:
-    my_verdict = None
-    if user.is_authenticated:
-        my_verdict = Vote.objects.filter(scene=scene, fan=user).values_list("verdict", flat=True).first()
+UNKNOWN = object()
+
+
+def verdict_context(scene: Scene, user, *, my_verdict=UNKNOWN) -> dict:
+    """The verdict widget: the scene's tallies and this fan's own verdict (read unless the caller knows it)."""
+    if my_verdict is UNKNOWN:
+        my_verdict = None
+        if user.is_authenticated:
+            my_verdict = Vote.objects.filter(scene=scene, fan=user).values_list("verdict", flat=True).first()
     return {
         "scene": scene,
         "my_verdict": my_verdict,

@@ -59,13 +59,16 @@ def vote(request, pk):
     form = VoteForm(request.POST)
     if not form.is_valid():
         return _refused(request, ValidationError(form.errors["verdict"]))
+    verdict = form.cleaned_verdict()
     try:
-        services.cast_vote(scene=scene, fan=request.user, verdict=form.cleaned_verdict())
+        counts = services.cast_vote(scene=scene, fan=request.user, verdict=verdict)
     except services.ActionRefused as error:
         return _refused(request, error)
     if request.htmx:
-        scene.refresh_from_db()
-        return render(request, "community/_verdict.html", selectors.verdict_context(scene, request.user))
+        # The widget alone, from what the vote returned: no page, no second look at the tallies or the vote.
+        scene.awesome_count, scene.awkward_count = counts.awesome, counts.awkward
+        context = selectors.verdict_context(scene, request.user, my_verdict=verdict)
+        return render(request, "community/_verdict.html", context)
     return _back(request, scene, "verdict")
 
 
