@@ -6,7 +6,6 @@ from . import scoring
 from .forms import CommentForm
 from .models import Comment, Favourite, TropeVote, Vote
 
-
 UNKNOWN = object()
 
 
@@ -31,16 +30,16 @@ def favourite_context(scene: Scene, user) -> dict:
 
 def trope_votes_context(scene: Scene, user) -> dict:
     """Each trope on the scene with the fans' agreement and this fan's own vote; tropes one may propose."""
+    return own_trope_votes(shared_trope_votes(scene), scene, user)
+
+
+def shared_trope_votes(scene: Scene) -> dict:
+    """The scene's tropes with the fans' agreement, and the tropes one may propose: the same for every reader."""
     scene_tropes = list(
         SceneTrope.objects.filter(scene=scene)
         .select_related("trope__group")
         .order_by("-is_public", "trope__group__position", "trope__position")
     )
-    my_votes = {}
-    if user.is_authenticated:
-        my_votes = dict(TropeVote.objects.filter(scene=scene, fan=user).values_list("trope_id", "agrees"))
-    for scene_trope in scene_tropes:
-        scene_trope.my_vote = my_votes.get(scene_trope.trope_id)
     present = {scene_trope.trope_id for scene_trope in scene_tropes}
     proposable = [trope for trope in Trope.objects.curated().select_related("group") if trope.pk not in present]
     return {
@@ -51,19 +50,48 @@ def trope_votes_context(scene: Scene, user) -> dict:
     }
 
 
-def thread_context(target, user, form: CommentForm | None = None) -> dict:
+def own_trope_votes(shared: dict, scene: Scene, user) -> dict:
+    """``shared`` (shared_trope_votes) with this fan's own vote on each trope: one query for a fan, none else."""
+    my_votes = {}
+    if user.is_authenticated:
+        my_votes = dict(TropeVote.objects.filter(scene=scene, fan=user).values_list("trope_id", "agrees"))
+    for scene_trope in shared["scene_tropes"]:
+        scene_trope.my_vote = my_votes.get(scene_trope.trope_id)
+    return shared
+
+
+def thread_of(target) -> list:
+    """A scene's or drama's comments as a tree, the same for every reader (one query)."""
+    return Comment.objects.thread(target)
+
+
+def thread_context(target, user, form: CommentForm | None = None, *, thread: list | None = None) -> dict:
+    """The comments part of a page; ``thread`` when the caller has it already (kept with the page's shared parts)."""
     return {
         "target": target,
-        "thread": Comment.objects.thread(target),
+        "thread": thread_of(target) if thread is None else thread,
         "comment_form": form or CommentForm(),
         "comments_url": target.get_absolute_url() + "comments/",
     }
 
 
 def scene_page_context(scene: Scene, user) -> dict:
+    return own_scene_parts(shared_scene_parts(scene), user)
+
+
+def shared_scene_parts(scene: Scene) -> dict:
+    """What a scene's page shows every reader alike: its tropes with the fans' agreement, its comments."""
+    return {**shared_trope_votes(scene), "thread": thread_of(scene)}
+
+
+def own_scene_parts(shared: dict, user) -> dict:
+    """A scene page's ``shared`` parts with this fan's own on top: their verdict, favourite and trope votes (three
+    small queries for a fan, none for an anonymous reader)."""
+    scene = shared["scene"]
     return {
+        **shared,
         **verdict_context(scene, user),
         **favourite_context(scene, user),
-        **trope_votes_context(scene, user),
-        **thread_context(scene, user),
+        **own_trope_votes(shared, scene, user),
+        **thread_context(scene, user, thread=shared["thread"]),
     }

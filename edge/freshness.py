@@ -12,6 +12,7 @@ them. A view says what it depends on with ``@shared_page(depends_on="scene:{pk}"
 filled in from the URL's arguments. Views without it are kept ``LIST_SECONDS`` under the site's generation alone.
 """
 
+import hashlib
 import time
 from dataclasses import dataclass
 
@@ -53,7 +54,13 @@ def shared_page(view=None, *, depends_on: str | tuple[str, ...] = (), fresh_for:
     return mark(view) if view is not None else mark
 
 
-def rule_for(view) -> PageRule:
+def never_kept(view):
+    """Mark a view whose answers are never kept (the response cache lets its requests through untouched)."""
+    view.edge_page_rule = None
+    return view
+
+
+def rule_for(view) -> PageRule | None:
     return getattr(view, "edge_page_rule", DEFAULT_RULE)
 
 
@@ -100,3 +107,23 @@ def generations(tags: tuple[str, ...]) -> tuple[int, ...]:
                 missing[key] = cache.get(key, value)
         found.update(missing)
     return tuple(found[key] for key in keys)
+
+
+_NOTHING = ("nothing",)
+
+
+def kept(name: str, *, compute, key: tuple = (), depends_on: tuple[str, ...] = (), fresh_for: int = LIST_SECONDS):
+    """
+    A shared part of pages (rows, counts: anything picklable) as ``compute()`` found it, kept for every reader who
+    asks with the same ``key`` under the same rules as a page: dropped when the site's generation or one of
+    ``depends_on`` moves, and after ``fresh_for`` seconds. A signed-in fan's page puts their own parts on top.
+    """
+    current = generations((SITE, *depends_on))
+    digest = hashlib.blake2b(repr((current, key)).encode(), digest_size=16).hexdigest()
+    cache_key = f"edge:part:{name}:{digest}"
+    found = cache.get(cache_key)
+    if found is None:
+        value = compute()
+        cache.set(cache_key, _NOTHING if value is None else value, fresh_for)
+        return value
+    return None if found == _NOTHING else found

@@ -89,6 +89,8 @@ class ResponseCacheMiddleware:
         except Resolver404:
             return self.get_response(request)  # A "not found" page: not kept.
         rule = rule_for(match.func)
+        if rule is None:
+            return self.get_response(request)
         key = page_key(request, self.build)
         try:
             current = generations(rule.tags(match.kwargs))

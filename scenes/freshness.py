@@ -17,7 +17,18 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from edge.freshness import changed, site_changed
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneTrope, Trope, TropeAlias, TropeGroup
+from scenes.models import (
+    Actor,
+    Character,
+    Drama,
+    Scene,
+    SceneImage,
+    SceneTrope,
+    StreamingLink,
+    Trope,
+    TropeAlias,
+    TropeGroup,
+)
 
 SCENE_PAGE = "scene:{pk}"
 DRAMA_PAGE = "drama:{slug}"
@@ -81,7 +92,9 @@ def scene_tropes_changed(sender, instance, action, reverse, pk_set, **kwargs):
 @receiver(post_save, sender=TropeGroup, dispatch_uid="pages-trope-group-saved")
 @receiver(post_save, sender=TropeAlias, dispatch_uid="pages-trope-alias-saved")
 @receiver(post_delete, sender=TropeAlias, dispatch_uid="pages-trope-alias-deleted")
+@receiver(post_save, sender=StreamingLink, dispatch_uid="pages-streaming-link-saved")
+@receiver(post_delete, sender=StreamingLink, dispatch_uid="pages-streaming-link-deleted")
 def catalogue_changed(sender, instance, raw=False, **kwargs):
-    """A title, a name, a cast or a trope shows on many pages: all of them anew."""
+    """A title, a name, a cast, a trope or where to watch shows on many pages: all of them anew."""
     if not raw:
         site_changed()

@@ -61,7 +61,7 @@ def test_a_repeat_view_reuses_the_rendered_cards(client, drama):
     assert card_of(again, drama.first) == card_of(first, drama.first)
 
 
-def test_a_vote_shows_on_the_card_at_once(client, drama):
+def test_a_vote_shows_on_the_card_at_once(client, drama, without_response_cache):
     cards_rendered(client, "/scenes/")
     cast_vote(scene=drama.first, fan=UserFactory(), verdict="awesome")
     rendered, html = cards_rendered(client, "/scenes/")
@@ -113,7 +113,9 @@ def test_each_reader_gets_the_spoiler_notice_they_should(client, drama):
     assert "Spoiler: episode 2 of 16" not in card_of(cards_rendered(client, "/scenes/")[1], drama.first)
 
 
-def test_a_changed_card_template_is_never_served_from_old_entries(client, drama, settings, tmp_path):
+def test_a_changed_card_template_is_never_served_from_old_entries(
+    client, drama, settings, tmp_path, without_response_cache
+):
     cards_rendered(client, "/scenes/")
     override = tmp_path / "templates" / "scenes"
     override.mkdir(parents=True)

@@ -96,7 +96,7 @@ def test_text_search_matches_actor_names(client):
     assert listed(client, {"q": "박신혜"}) == {found}
 
 
-def test_newest_is_the_default_order_and_story_order_is_offered(client, heirs):
+def test_newest_is_the_default_order_and_story_order_is_offered(client, heirs, without_response_cache):
     late = SceneFactory(drama=heirs, episode=9)
     early = SceneFactory(drama=heirs, episode=2)
     assert list(client.get(LIST).context["page"].object_list) == [early, late]

@@ -110,7 +110,7 @@ def test_every_word_must_match(client, kim_tan_hug, elsewhere):
     assert found(client, "heirs rooftop") == [kim_tan_hug]
 
 
-def test_an_exact_drama_title_ranks_above_a_mention_in_a_description(client, heirs):
+def test_an_exact_drama_title_ranks_above_a_mention_in_a_description(client, heirs, without_response_cache):
     mention = SceneFactory(description="Just like Kim Tan in The Heirs, he hugs her from behind.")
     exact = SceneFactory(drama=heirs, description="He waits for her by the door.")
     newer_mention = SceneFactory(description="A nod to The Heirs: the same rooftop, the same hug.")
@@ -207,7 +207,7 @@ def test_a_deleted_scene_is_no_longer_found(client, kim_tan_hug):
     assert found(client, "Kim Tan") == []
 
 
-def test_rebuilding_the_index_indexes_bulk_loaded_scenes(client, heirs):
+def test_rebuilding_the_index_indexes_bulk_loaded_scenes(client, heirs, without_response_cache):
     hugger = CharacterFactory(drama=heirs, name="Kim Tan")
     hugged = CharacterFactory(drama=heirs, name="Cha Eun-sang", gender="female", role="female_lead")
     bulk = Scene(
@@ -223,7 +223,9 @@ def test_rebuilding_the_index_indexes_bulk_loaded_scenes(client, heirs):
 # Rankings kept a minute -----------------------------------------------------------------------------------
 
 
-def test_a_repeated_search_is_neither_ranked_nor_counted_again(client, django_assert_max_num_queries, kim_tan_hug):
+def test_a_repeated_search_is_neither_ranked_nor_counted_again(
+    client, django_assert_max_num_queries, kim_tan_hug, without_response_cache
+):
     def ranking_and_counting(captured):
         return [query for query in captured if "scenesearch" in query["sql"] or "COUNT(" in query["sql"]]
 
@@ -250,7 +252,7 @@ def test_a_kept_search_counts_a_character_s_new_role_at_once(client, kim_tan_hug
     assert facets()["second-lead"] == 1
 
 
-def test_a_kept_search_finds_a_scene_published_or_edited_since(client, kim_tan_hug, heirs):
+def test_a_kept_search_finds_a_scene_published_or_edited_since(client, kim_tan_hug, heirs, without_response_cache):
     assert found(client, "rooftop") == [kim_tan_hug]
     pending = SceneFactory(drama=heirs, setting="the rooftop garden", status=Scene.Status.PENDING, published_at=None)
     assert found(client, "rooftop") == [kim_tan_hug]
@@ -275,7 +277,7 @@ def test_a_kept_search_drops_a_scene_unpublished_or_deleted_since(client, kim_ta
     assert found(client, "rooftop") == []
 
 
-def test_a_kept_search_with_a_trope_filter_follows_the_scenes_tropes(client, kim_tan_hug):
+def test_a_kept_search_with_a_trope_filter_follows_the_scenes_tropes(client, kim_tan_hug, without_response_cache):
     assert found(client, "rooftop", trope="comfort") == []
     kim_tan_hug.tropes.add(Trope.objects.get(slug="comfort"))
     assert found(client, "rooftop", trope="comfort") == [kim_tan_hug]

@@ -154,7 +154,7 @@ def test_the_numbers_are_cached_for_a_few_minutes(catalogue):
     assert again.overall.scenes == 5
 
 
-def test_the_charts_are_drawn_again_when_the_numbers_are_counted_again(client, catalogue):
+def test_the_charts_are_drawn_again_when_the_numbers_are_counted_again(client, catalogue, without_response_cache):
     before = client.get("/stats/").content.decode()
     assert re.search(r"<strong>5</strong> back hugs", before)
     SceneFactory()

@@ -87,7 +87,7 @@ def test_a_curated_trope_enough_fans_reject_falls_off_the_scenes_public_tropes()
     assert "lingering" in public_slugs(scene)
 
 
-def test_a_rejected_trope_no_longer_finds_the_scene_in_the_catalogue(client):
+def test_a_rejected_trope_no_longer_finds_the_scene_in_the_catalogue(client, without_response_cache):
     scene = SceneFactory(tropes=["comfort"])
     other = SceneFactory(tropes=["comfort"])
     assert set(listed_with_trope(client, "comfort")) == {scene, other}

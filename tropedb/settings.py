@@ -174,6 +174,9 @@ else:
     }
     EDGE_LOCAL_PAGES = False
 
+# Sessions read from the cache (written through to the database): a fan's page needs no query for its session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

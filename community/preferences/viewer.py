@@ -2,8 +2,8 @@
 A reader's own filters: tropes a fan hides everywhere, how far they have watched each drama, and the
 spoiler rule every scene card and scene page follows.
 
-Reads: ``viewer_preferences(request)`` loads them once per request (two small queries for a fan, none for
-an anonymous reader, and only when a page asks); views pass the result to ``Scene.objects.for_viewer()``,
+Reads: ``viewer_preferences(request)`` loads them once per request (for a fan, from the cache, where they are kept
+until the fan changes them; none for an anonymous reader); views pass the result to ``Scene.objects.for_viewer()``,
 templates ask ``{% spoiler_for scene as spoiler %}`` (community/templatetags/reading.py).
 Writes: ``set_trope_hidden``, ``set_hidden_tropes`` and ``record_watch_progress``, used by the pages.
 """
@@ -11,11 +11,16 @@ Writes: ``set_trope_hidden``, ``set_hidden_tropes`` and ``record_watch_progress`
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from community.models import FanProfile, WatchProgress
 from scenes.models import Drama, Scene, Trope
+
+# A fan's hidden tropes and progress, kept between their requests: dropped when they change them (below), and
+# after this long, so a trope renamed by a moderator shows its new name.
+KEPT_SECONDS = 10 * 60
 
 # Readers who have not said how far they watched are spared the last quarter of a drama's episodes.
 SPOILER_FROM = (3, 4)  # a scene is a spoiler when episode / episodes > 3/4
@@ -56,10 +61,22 @@ class ViewerPreferences:
         self.signed_in = bool(user and user.is_authenticated)
 
     @cached_property
+    def _kept(self) -> tuple[list[Trope], dict[int, int]]:
+        """Both parts in one cache read: a fan's page costs no query for them while they are kept."""
+        key = preferences_key(self.user.pk)
+        kept = cache.get(key)
+        if kept is None:
+            hidden = list(Trope.objects.filter(hidden_by__user=self.user).select_related("group"))
+            watched = dict(WatchProgress.objects.filter(fan=self.user).values_list("drama_id", "last_episode_watched"))
+            kept = (hidden, watched)
+            cache.set(key, kept, KEPT_SECONDS)
+        return kept
+
+    @cached_property
     def hidden_tropes(self) -> list[Trope]:
         if not self.signed_in:
             return []
-        return list(Trope.objects.filter(hidden_by__user=self.user).select_related("group"))
+        return self._kept[0]
 
     @cached_property
     def hidden_trope_ids(self) -> frozenset[int]:
@@ -70,7 +87,7 @@ class ViewerPreferences:
         """Drama id → the last episode this fan has watched."""
         if not self.signed_in:
             return {}
-        return dict(WatchProgress.objects.filter(fan=self.user).values_list("drama_id", "last_episode_watched"))
+        return self._kept[1]
 
     def spoiler(self, scene: Scene) -> Spoiler | None:
         """The spoiler notice ``scene`` shows to this reader, or None when it shows plainly."""
@@ -90,6 +107,16 @@ def viewer_preferences(request) -> ViewerPreferences:
     return preferences
 
 
+def preferences_key(user_id: int) -> str:
+    return f"viewer:{user_id}"
+
+
+def _forget(fan) -> None:
+    """The fan's kept preferences are out of date: now, and once the change is committed."""
+    cache.delete(preferences_key(fan.pk))
+    transaction.on_commit(lambda: cache.delete(preferences_key(fan.pk)))
+
+
 # ---- Writes ----
 
 
@@ -101,6 +128,7 @@ def set_trope_hidden(*, fan, trope: Trope, hidden: bool) -> None:
             profile.hidden_tropes.add(trope)
         else:
             profile.hidden_tropes.remove(trope)
+        _forget(fan)
 
 
 def set_hidden_tropes(*, fan, tropes) -> None:
@@ -108,6 +136,7 @@ def set_hidden_tropes(*, fan, tropes) -> None:
     with transaction.atomic():
         profile, _ = FanProfile.objects.get_or_create(user=fan)
         profile.hidden_tropes.set(tropes)
+        _forget(fan)
 
 
 def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> WatchProgress | None:
@@ -118,6 +147,7 @@ def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> Wat
     """
     if last_episode is None:
         WatchProgress.objects.filter(fan=fan, drama=drama).delete()
+        _forget(fan)
         return None
     if not 0 <= last_episode <= drama.episodes:
         raise ValidationError(
@@ -127,4 +157,5 @@ def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> Wat
     progress, _ = WatchProgress.objects.update_or_create(
         fan=fan, drama=drama, defaults={"last_episode_watched": last_episode}
     )
+    _forget(fan)
     return progress

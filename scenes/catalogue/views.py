@@ -1,7 +1,6 @@
 """Catalogue pages: thin views that parse the request, call a queryset and render."""
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
@@ -9,16 +8,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 from community import ratelimit
 from community.access import too_many
 from community.preferences.viewer import viewer_preferences
-from community.selectors import scene_page_context, thread_context, verdict_context
+from community.selectors import own_scene_parts, scene_page_context, thread_context, verdict_context
 from edge.freshness import shared_page
 from scenes.freshness import DRAMA_PAGE, SCENE_PAGE
-from scenes.models import Actor, Drama, Scene, StreamingLink, Trope, TropeGroup
-from scenes.models.querysets import card_prefetches
+from scenes.models import Actor, Drama, Scene, StreamingLink, Trope
 from scenes.pagination import requested_page
 from scenes.search.misses import note_search_miss
 from scenes.search.suggestions import suggestions
-from scenes.stats.daily import back_hug_of_the_day, cached_back_hug_of_the_day
-from scenes.stats.numbers import dramas_with_most_back_hugs
 
 from .cards import render_cards
 from .facets import trope_facets, with_only, without_value
@@ -26,39 +22,16 @@ from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .finder import closest_scenes, keep_uploads_in_memory
 from .forms import FindSceneForm
 from .guide import trope_guide
-from .profiles import actor_back_hugs_by_drama, drama_profile
+from .parts import drama_page, front_page, more_from_drama, published_scene_page
+from .profiles import actor_back_hugs_by_drama
 from .watch import watch_options
 
 
 @require_safe
 def home(request):
-    viewer = viewer_preferences(request)
-    scene_count = Scene.objects.published().count()
-    # Five short lists of cards, fetched apart and prefetched together (two queries for all their tropes and images).
-    cards = Scene.objects.published().for_cards().prefetch_related(None)
-    daily = cached_back_hug_of_the_day(cards)
-    if daily and viewer.hidden_tropes and not cards.filter(pk=daily.pk).for_viewer(viewer).exists():
-        daily = back_hug_of_the_day(cards.for_viewer(viewer))  # The fan hides one of its tropes: their own pick.
-    published = cards.for_viewer(viewer)
-    lists = {
-        "controversial": list(published.split_verdicts()[:3]),
-        "featured": list(published.filter(is_featured=True).latest_published()[:3]),
-        "latest": list(published.latest_published()[:6]),
-        "favourites": list(published.fans_favourites()[:6]),
-    }
-    shown = [scene for scenes in lists.values() for scene in scenes] + ([daily] if daily else [])
-    prefetch_related_objects(shown, *card_prefetches())
-    context = {
-        "daily": daily,
-        "daily_verdict": verdict_context(daily, request.user) if daily else None,
-        **lists,
-        "dramas": dramas_with_most_back_hugs(),
-        "groups": TropeGroup.objects.prefetch_related(Prefetch("tropes", queryset=Trope.objects.order_by("position"))),
-        "totals": {
-            "scenes": scene_count,
-            "dramas": Drama.objects.count(),
-        },
-    }
+    parts = front_page(viewer_preferences(request))
+    daily = parts["daily"]
+    context = {**parts, "daily_verdict": verdict_context(daily, request.user) if daily else None}
     return render(request, "scenes/home.html", context)
 
 
@@ -113,6 +86,15 @@ def scene_list(request):
 @shared_page(depends_on=SCENE_PAGE, fresh_for=60)
 @require_safe
 def scene_detail(request, pk):
+    shared = published_scene_page(pk, viewer_preferences(request))
+    if shared is not None:
+        scene = shared["scene"]
+        context = {
+            **own_scene_parts(shared, request.user),
+            "watch": watch_options(scene, StreamingLink.of_drama(scene.drama_id)),
+        }
+        return render(request, "scenes/scene_detail.html", context)
+    # Not public: its submitter (or a moderator) may still see it; a duplicate merged away redirects.
     scene = (
         Scene.objects.visible_to(request.user).for_cards().with_actors().select_related("duel_rating").filter(pk=pk)
     ).first()
@@ -121,11 +103,9 @@ def scene_detail(request, pk):
         if merged_into:  # A duplicate merged away: its old URL leads to the scene it became part of.
             return redirect("scenes:scene-detail", pk=merged_into, permanent=True)
         raise Http404(f"There is no back-hug scene number {pk} in the catalogue (or it is not published yet).")
-    more = Scene.objects.published().for_cards().filter(drama=scene.drama).exclude(pk=scene.pk).in_story_order()
-    more = more.for_viewer(viewer_preferences(request))[:4]
     context = {
         **scene_page_context(scene, request.user),
-        "more_from_drama": more,
+        "more_from_drama": more_from_drama(scene, viewer_preferences(request)),
         "watch": watch_options(scene, StreamingLink.of_drama(scene.drama_id)),
     }
     return render(request, "scenes/scene_detail.html", context)
@@ -145,20 +125,14 @@ def drama_detail(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
         raise Http404("We have no drama at this address. The list of dramas has every one we catalogue.")
-    characters = drama.characters.public().select_related("actor").order_by("role", "name")
-    scenes = Scene.objects.published().filter(drama=drama)
     viewer = viewer_preferences(request)
-    visible = scenes.for_viewer(viewer)
-    profile = drama_profile(drama, scenes, visible=visible)
+    parts = drama_page(drama, viewer)
     context = {
+        **parts,
         "drama": drama,
-        "characters": characters,
-        "scenes": visible.for_cards().in_story_order(),
-        "profile": profile,
-        "stats": profile.classification_totals(),
         "watched": viewer.watched.get(drama.pk),
         "streaming_links": StreamingLink.of_drama(drama.pk),
-        **thread_context(drama, request.user),
+        **thread_context(drama, request.user, thread=parts["thread"]),
     }
     return render(request, "scenes/drama_detail.html", context)
 
