@@ -13,9 +13,10 @@ import logging
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .redis_cache import RedisCache
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ def _fallible(name):
 
 
 class FailSoftRedisCache(RedisCache):
-    """Django's Redis cache, falling back to local memory while Redis is out of reach."""
+    """Django's Redis cache (one client per pool: edge.redis_cache), falling back to local memory while Redis is
+    out of reach."""
 
     def __init__(self, server, params):
         params = {**params}

@@ -14,6 +14,7 @@ served instead, however old.
 Anything else (a signed-in fan, a form post) goes through untouched, marked private (edge.headers).
 """
 
+import functools
 import hashlib
 import logging
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template import engines
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 
 from . import store
 from .freshness import generations, rule_for
@@ -32,6 +33,21 @@ logger = logging.getLogger(__name__)
 KEPT_STATUSES = {200, 301}
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 NOT_KEPT_PATHS = ("/admin/",)
+
+
+def view_rule(path: str):
+    """The rule of the view ``path`` leads to and the URL's arguments (None: no view); kept, as a URL always leads
+    to the same view under one URLconf, so a page served from the cache costs no walk through the URL patterns."""
+    return _view_rule(settings.ROOT_URLCONF, get_urlconf(), path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _view_rule(root_urlconf: str, urlconf, path: str):
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return rule_for(match.func), match.kwargs
 
 
 def is_shared_request(request) -> bool:
@@ -84,16 +100,13 @@ class ResponseCacheMiddleware:
                 mark_personal(response)
             store.count("bypass")
             return response
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return self.get_response(request)  # A "not found" page: not kept.
-        rule = rule_for(match.func)
-        if rule is None:
-            return self.get_response(request)
+        found = view_rule(request.path_info)
+        if found is None or found[0] is None:
+            return self.get_response(request)  # A "not found" page, or a view whose answers are never kept.
+        rule, url_kwargs = found
         key = page_key(request, self.build)
         try:
-            current = generations(rule.tags(match.kwargs))
+            current = generations(rule.tags(url_kwargs))
             entry, from_local = store.find(key)
             now = store.now()
             if entry is not None and from_local and not self._is_current(entry, current, rule, now):

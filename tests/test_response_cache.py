@@ -84,6 +84,16 @@ def test_a_kept_page_holds_no_csrf_token_and_sets_no_cookie(client, scene):
     assert not response.cookies
 
 
+def test_a_page_with_a_form_for_anonymous_readers_is_never_kept(client):
+    client.get("/accounts/login/")  # The reader has a CSRF cookie from now on.
+
+    again = client.get("/accounts/login/")
+
+    assert again.status_code == 200
+    assert "X-Edge-Cache" not in again  # Its CSRF token is this reader's alone.
+    assert again.cookies["csrftoken"]
+
+
 def test_each_query_string_is_a_page_of_its_own(client):
     SceneFactory(tropes=["comfort"], setting="rooftop")
     SceneFactory(tropes=["reluctant"], setting="umbrella lane")

@@ -136,7 +136,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # Anonymous readers' pages from a kept copy (edge/, README "Freshness of pages"); off only where a test looks beneath.
 EDGE_RESPONSE_CACHE = env_bool("EDGE_RESPONSE_CACHE", True)
 # "pages" keeps whole pages for anonymous readers (edge.middleware); with Redis, each app server also keeps the pages
-# it serves most in its own memory ("pages-local"), checked against the generations in Redis on every request.
+# it served last in its own memory (EDGE_LOCAL_PAGES), checked against the generations in Redis on every request.
 if REDIS_URL:
     CACHES = {
         # While Redis is out of reach, each app server falls back to its own memory (edge/cache.py).
@@ -150,11 +150,6 @@ if REDIS_URL:
             "BACKEND": "edge.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
-        },
-        "pages-local": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tropedb-pages-local",
-            "OPTIONS": {"MAX_ENTRIES": 1000},  # Compressed pages, about 10 kB each.
         },
     }
     EDGE_LOCAL_PAGES = True
