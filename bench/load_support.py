@@ -90,8 +90,9 @@ class Server:
         redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()  # The bench's own database (README).
 
     def start(self, *, workers: int):
-        command = [str(BIN / "gunicorn"), "tropedb.wsgi", "--bind", f"127.0.0.1:{self.port}"]
-        command += ["--workers", str(workers), "--chdir", str(ROOT)]
+        # The production configuration (gunicorn.conf.py: threaded workers), on the bench's port.
+        command = [str(BIN / "gunicorn"), "tropedb.wsgi", "-c", str(ROOT / "gunicorn.conf.py")]
+        command += ["--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--chdir", str(ROOT)]
         self.gunicorn = subprocess.Popen(command, cwd=ROOT)
         wait_for(f"{self.url}/healthz")
         if self.nginx_port:
