@@ -5,13 +5,15 @@ checking that nothing is lost and no reader sees a server error. Run: ``.venv/bi
 
 1. A worker killed with SIGKILL in the middle of a vote burst: every accepted vote is stored once, and each
    scene's tallies equal its vote rows.
-2. PostgreSQL restarted under load: readers get the copy nginx (deploy/nginx/, when installed) keeps of a page
-   where it has one, else the designed 503 with Retry-After, never a 500; /healthz says 503; the site answers
-   again by itself within seconds.
+2. PostgreSQL restarted under load: readers get the last copy the site's response cache (edge/) or nginx
+   (deploy/nginx/, when installed) keeps of a page where there is one, else the designed 503 with Retry-After
+   (a search never made before has no copy), never a 500; /healthz says 503; the site answers again by itself
+   within seconds.
 3. Redis stopped: pages are still served, votes still counted and limited (edge/cache.py), no 5xx.
 """
 
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -95,11 +97,13 @@ def readers_through_a_database_restart(cluster, front: str = "") -> list[str]:
     copy of a page, readers must get it while the database is down; elsewhere the 503 page."""
     failures, seen, stop = [], [], threading.Event()
     bases = ["", front] if front else [""]
+    searches = itertools.count()
 
     def read():
         while not stop.is_set():
             for base in bases:
-                for path in READER_PATHS:
+                # A search nobody made before: no cache has a copy of it, so the database's absence shows.
+                for path in [*READER_PATHS, f"/scenes/?q=drill{next(searches)}"]:
                     status, headers, _ = cluster.get(path, timeout=10, base=base)
                     seen.append((time.monotonic(), base, path, status, headers.get("Retry-After")))
 
