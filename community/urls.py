@@ -1,5 +1,7 @@
 from django.urls import path
 
+from edge.freshness import never_kept
+
 from . import views
 from .duels import views as duel_views
 from .feed import views as feed_views
@@ -23,7 +25,8 @@ urlpatterns = [
     path("me/follows/", views.follow, name="follow"),
     path("me/feed/", feed_views.my_feed, name="feed"),
     path("me/feed/address/", feed_views.feed_address, name="feed-address"),
-    path("feeds/me/<str:token>/", feed_views.PrivateFeed(), name="private-feed"),
+    # One fan's feed behind a secret address: never a shared page (edge.freshness.never_kept).
+    path("feeds/me/<str:token>/", never_kept(feed_views.PrivateFeed()), name="private-feed"),
     path("me/preferences/", preference_views.preferences, name="preferences"),
     path("me/hidden-tropes/", preference_views.hide_trope, name="hide-trope"),
     path("me/watching/<slug:slug>/", preference_views.watch_progress, name="watch-progress"),

@@ -101,8 +101,10 @@ class ResponseCacheMiddleware:
             store.count("bypass")
             return response
         found = view_rule(request.path_info)
-        if found is None or found[0] is None:
-            return self.get_response(request)  # A "not found" page, or a view whose answers are never kept.
+        if found is None:
+            return self.get_response(request)  # A "not found" page: not kept.
+        if found[0] is None:
+            return mark_personal(self.get_response(request))  # A view whose answers are never kept (never_kept).
         rule, url_kwargs = found
         key = page_key(request, self.build)
         try:

@@ -136,6 +136,7 @@ def remember_locally(key: str, entry: Entry) -> None:
 
 _pending = dict.fromkeys(OUTCOMES, 0)
 _last_flush = time.monotonic()
+_counting = threading.Lock()  # gunicorn's threaded workers count side by side.
 FLUSH_SECONDS = 1.0
 
 
@@ -143,23 +144,27 @@ def count(outcome: str) -> None:
     """One answer of the edge: served from the cache (hit), rendered and kept (miss), an out-of-date copy served
     because the site could not render (stale), or not a shared page at all (bypass)."""
     global _last_flush
-    _pending[outcome] += 1
-    now = time.monotonic()
-    if now - _last_flush >= FLUSH_SECONDS:
-        _last_flush = now
+    with _counting:
+        _pending[outcome] += 1
+        due = time.monotonic() - _last_flush >= FLUSH_SECONDS
+        if due:
+            _last_flush = time.monotonic()
+    if due:
         flush_counts()
 
 
 def flush_counts() -> None:
     store = shared_store()
-    for outcome, pending in _pending.items():
-        if pending:
+    with _counting:
+        taken = {outcome: pending for outcome, pending in _pending.items() if pending}
+        for outcome in taken:
             _pending[outcome] = 0
-            key = f"{COUNTS_PREFIX}{outcome}"
-            try:
-                store.incr(key, pending)
-            except ValueError:
-                store.set(key, pending, timeout=None)
+    for outcome, pending in taken.items():
+        key = f"{COUNTS_PREFIX}{outcome}"
+        try:
+            store.incr(key, pending)
+        except ValueError:
+            store.set(key, pending, timeout=None)
 
 
 def counts() -> dict[str, int]:

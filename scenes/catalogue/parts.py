@@ -1,9 +1,10 @@
 """
-The shared parts of the busiest readers' pages: what the front page, a scene's page and a drama's page show every
-reader who hides the same tropes, computed once and kept (edge.freshness.kept) under the rules of whole pages:
-until the site's or the scene's or drama's generation moves, and at most LIST_SECONDS (a scene's own part, a
-minute). A signed-in fan's page puts their own parts on top (their verdict, favourite, trope votes; their spoiler
-progress is applied when the cards are drawn), so it costs a handful of queries however large the catalogue.
+The shared parts of the busiest readers' pages: what the front page, a scene's page, a drama's page and an
+actor's page show every reader who hides the same tropes, computed once and kept (edge.freshness.kept) under the
+rules of whole pages: until the site's or the scene's or drama's generation moves, and at most LIST_SECONDS (a
+scene's own part, a minute). A signed-in fan's page puts their own parts on top (their verdict, favourite, trope
+votes, follows; their spoiler progress is applied when the cards are drawn), so it costs a handful of queries
+however large the catalogue.
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -11,12 +12,12 @@ from django.db.models import Prefetch, prefetch_related_objects
 from community.selectors import shared_scene_parts, thread_of
 from edge.freshness import kept
 from scenes.freshness import DRAMA_PAGE, SCENE_PAGE
-from scenes.models import Drama, Scene, Trope, TropeGroup
+from scenes.models import Actor, Drama, Scene, Trope, TropeGroup
 from scenes.models.querysets import card_prefetches
 from scenes.stats.daily import back_hug_of_the_day, cached_back_hug_of_the_day
 from scenes.stats.numbers import dramas_with_most_back_hugs
 
-from .profiles import drama_profile
+from .profiles import actor_back_hugs_by_drama, drama_profile
 
 SCENE_SECONDS = 60
 
@@ -104,4 +105,23 @@ def _drama_page(drama: Drama, viewer) -> dict:
         "profile": profile,
         "stats": profile.classification_totals(),
         "thread": thread_of(drama),
+    }
+
+
+def actor_page(slug: str, viewer) -> dict | None:
+    """A public actor's page as every reader who hides the same tropes sees it, or None (no such actor)."""
+    return kept("actor-page", key=(slug, hidden_key(viewer)), compute=lambda: _actor_page(slug, viewer))
+
+
+def _actor_page(slug: str, viewer) -> dict | None:
+    actor = Actor.objects.public().filter(slug=slug).first()
+    if actor is None:
+        return None
+    published = Scene.objects.published().for_cards().in_story_order().for_viewer(viewer)
+    return {
+        "actor": actor,
+        "roles": list(actor.roles.public().select_related("drama").order_by("-drama__year")),
+        "by_drama": actor_back_hugs_by_drama(actor, Scene.objects.published()),
+        "given": list(published.filter(hugger__actor=actor)),
+        "received": list(published.filter(hugged__actor=actor)),
     }

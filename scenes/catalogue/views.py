@@ -11,7 +11,7 @@ from community.preferences.viewer import viewer_preferences
 from community.selectors import own_scene_parts, scene_page_context, thread_context, verdict_context
 from edge.freshness import shared_page
 from scenes.freshness import DRAMA_PAGE, SCENE_PAGE
-from scenes.models import Actor, Drama, Scene, StreamingLink, Trope
+from scenes.models import Drama, Scene, StreamingLink, Trope
 from scenes.pagination import requested_page
 from scenes.search.misses import note_search_miss
 from scenes.search.suggestions import suggestions
@@ -22,8 +22,7 @@ from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .finder import closest_scenes, keep_uploads_in_memory
 from .forms import FindSceneForm
 from .guide import trope_guide
-from .parts import drama_page, front_page, more_from_drama, published_scene_page
-from .profiles import actor_back_hugs_by_drama
+from .parts import actor_page, drama_page, front_page, more_from_drama, published_scene_page
 from .watch import watch_options
 
 
@@ -139,18 +138,10 @@ def drama_detail(request, slug):
 
 @require_safe
 def actor_detail(request, slug):
-    actor = Actor.objects.public().filter(slug=slug).first()
-    if actor is None:
+    parts = actor_page(slug, viewer_preferences(request))
+    if parts is None:
         raise Http404("We have no actor at this address.")
-    published = Scene.objects.published().for_cards().in_story_order().for_viewer(viewer_preferences(request))
-    context = {
-        "actor": actor,
-        "roles": actor.roles.public().select_related("drama").order_by("-drama__year"),
-        "by_drama": actor_back_hugs_by_drama(actor, Scene.objects.published()),
-        "given": published.filter(hugger__actor=actor),
-        "received": published.filter(hugged__actor=actor),
-    }
-    return render(request, "scenes/actor_detail.html", context)
+    return render(request, "scenes/actor_detail.html", parts)
 
 
 @require_safe
