@@ -1,5 +1,6 @@
 """
-tropedb settings: one file, configured from the environment.
+tropedb settings: one file, configured from the environment; longer than 400 lines on purpose, so that every
+setting and the variable it reads are found in one place.
 
 With no environment at all the site runs in development mode on a SQLite file in the project.
 Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and usually DATABASE_URL and REDIS_URL.
