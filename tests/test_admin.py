@@ -278,3 +278,9 @@ def test_feature_action_features_only_published_scenes(moderator_client):
         "1 scene featured. 1 selected scene needed no change. Only published scenes can be featured."
     ]
     assert list(Scene.objects.filter(is_featured=True)) == [published]
+
+
+def test_a_new_scene_form_with_a_drama_that_is_not_a_number_starts_empty(moderator_client):
+    response = moderator_client.get("/admin/scenes/scene/add/", {"drama": ":", "hugger": "x"})
+
+    assert response.status_code == 200

@@ -182,6 +182,16 @@ class SceneAdmin(DatabaseRulesAdmin):
     # Who submitted a scene is a fact, not something to edit; and moderators do not see accounts, so no
     # user autocomplete (the Moderators group has no permission on users: community/migrations/0002).
     autocomplete_fields = ("drama", "hugger", "hugged")
+
+    def get_changeform_initial_data(self, request):
+        # The admin fills a new scene from its query string (?drama=12); an id that is not a number would reach
+        # the autocomplete's query as one and fail: it is left out, the field starts empty.
+        initial = super().get_changeform_initial_data(request)
+        for name in self.autocomplete_fields:
+            if name in initial and not str(initial[name]).isdigit():
+                del initial[name]
+        return initial
+
     readonly_fields = (
         "submitter",
         "timecode",
