@@ -21,8 +21,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
 graceful_timeout = 10
 keepalive = 5  # behind nginx's keepalive upstream connections
-max_requests = 2000  # a worker is replaced now and then, so a slow leak never grows
-max_requests_jitter = 200
+# A worker is replaced now and then, so a slow leak never grows; rarely, because a new worker starts with an empty
+# memory of kept pages (edge.store) and a cold start costs a second: at a few thousand pages a second from the
+# response cache, 2,000 requests would replace a worker every other second.
+max_requests = 50_000
+max_requests_jitter = 5_000
 # Request line and headers as a browser sends them; bodies are capped by the app (MAX_REQUEST_BYTES) and the proxy.
 limit_request_line = 8190
 limit_request_fields = 100
