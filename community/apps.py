@@ -8,3 +8,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import freshness  # noqa: F401  (the admin's removals leave kept pages at once)
+        from .preferences.language import connect_signals
+
+        connect_signals()  # a fan's language: set on sign-up, applied on sign-in

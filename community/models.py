@@ -31,6 +31,12 @@ class FanProfile(models.Model):
         related_name="hidden_by",
         help_text="Tropes the fan never wants to see: scenes carrying them leave every list they read.",
     )
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text="The fan's language for the site (set when they sign in) and their e-mails; empty: their browser's.",
+    )
 
     class Meta:
         verbose_name = "fan"

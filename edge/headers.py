@@ -9,7 +9,7 @@ HTTP caching headers, so browsers, a reverse proxy (deploy/nginx/) or a CDN can 
 - A signed-in fan's page (or any request with a session cookie or an API token): ``Cache-Control: private,
   no-store``: no cache anywhere keeps it.
 - Both: ``Vary: Accept, Accept-Encoding, Authorization, Cookie, HX-Request``, everything the site's answer
-  depends on besides the URL.
+  depends on besides the URL (edge.locale adds ``Accept-Language`` where the address does not name the language).
 """
 
 from django.conf import settings

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import connections
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -64,11 +65,11 @@ def view_name(request, status: int) -> str:
         return match.view_name
     if status == 404:
         return UNMATCHED
-    return view_for_path(settings.ROOT_URLCONF, request.path_info)
+    return view_for_path(settings.ROOT_URLCONF, request.path_info, get_language())
 
 
 @functools.lru_cache(maxsize=4096)
-def view_for_path(urlconf: str, path: str) -> str:
+def view_for_path(urlconf: str, path: str, language: str) -> str:
     """Which view a path leads to, remembered: cached answers skip the URL patterns, and so do their metrics."""
     try:
         return resolve(path, urlconf).view_name

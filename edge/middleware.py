@@ -5,7 +5,8 @@ the user, CSRF and the view are touched.
 A request is a shared one when it is a GET or HEAD without a session cookie, a messages cookie or an
 ``Authorization`` header: it is an anonymous reader, and every anonymous reader of a URL gets the same page. Its
 copy is kept under the URL (scheme, host, path and query), whether htmx asked and whether JSON was asked for,
-and the site's build (templates and static files, so a deploy starts afresh). A copy is served while the
+the language it is answered in (edge.locale: a page's address names it, the API follows the reader's), and the
+site's build (templates and static files, so a deploy starts afresh). A copy is served while the
 generations it was rendered under are current and it is younger than the view's ``fresh_for``
 (edge.freshness); otherwise the page is rendered again and kept, if it is a 200 or a 301 that sets no cookie
 and does not forbid keeping. When the render fails (a 5xx: the database unreachable, say), the last copy is
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template import engines
 from django.urls import Resolver404, get_urlconf, resolve
+from django.utils.translation import get_language
 
 from . import store
 from .freshness import generations, rule_for
@@ -38,11 +40,12 @@ NOT_KEPT_PATHS = ("/admin/",)
 def view_rule(path: str):
     """The rule of the view ``path`` leads to and the URL's arguments (None: no view); kept, as a URL always leads
     to the same view under one URLconf, so a page served from the cache costs no walk through the URL patterns."""
-    return _view_rule(settings.ROOT_URLCONF, get_urlconf(), path)
+    return _view_rule(settings.ROOT_URLCONF, get_urlconf(), path, get_language())
 
 
 @functools.lru_cache(maxsize=4096)
-def _view_rule(root_urlconf: str, urlconf, path: str):
+def _view_rule(root_urlconf: str, urlconf, path: str, language: str):
+    # The language is part of the key: /ko/... leads to a page only while Korean is active (i18n_patterns).
     try:
         match = resolve(path, urlconf)
     except Resolver404:
@@ -61,7 +64,8 @@ def is_shared_request(request) -> bool:
 def page_key(request, build: str) -> str:
     wants_json = "application/json" in request.META.get("HTTP_ACCEPT", "")
     htmx = request.META.get("HTTP_HX_REQUEST") == "true"
-    address = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{htmx:d}|{wants_json:d}"
+    language = get_language()
+    address = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{htmx:d}|{wants_json:d}|{language}"
     return f"edge:page:{build}:{hashlib.blake2b(address.encode(), digest_size=16).hexdigest()}"
 
 

@@ -7,19 +7,22 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 
 def cached_reverse(viewname: str, *args) -> str:
-    # The URL conf and script prefix are part of the key: a URL is only reused where it would be the same.
-    return _reverse(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), viewname, args)
+    # The URL conf, script prefix and language (/ko/...) are part of the key: a URL is only reused where it would
+    # be the same.
+    return _reverse(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language(), viewname, args)
 
 
 def reverser():
-    """cached_reverse with the URL conf and script prefix looked up once, for a loop that links many things."""
-    urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
-    return lambda viewname, *args: _reverse(urlconf, prefix, viewname, args)
+    """cached_reverse with the URL conf, script prefix and language looked up once, for a loop that links many
+    things."""
+    urlconf, prefix, language = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language()
+    return lambda viewname, *args: _reverse(urlconf, prefix, language, viewname, args)
 
 
 @lru_cache(maxsize=4096)
-def _reverse(urlconf: str, prefix: str, viewname: str, args: tuple) -> str:
+def _reverse(urlconf: str, prefix: str, language: str, viewname: str, args: tuple) -> str:
     return reverse(viewname, urlconf=urlconf, args=args)

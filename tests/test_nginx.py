@@ -102,3 +102,37 @@ def test_a_body_over_the_cap_is_refused_by_nginx_before_it_is_sent_on(proxy):
     assert response.status == 413
     assert response.getheader("X-Proxy-Cache") is None  # answered by nginx itself, not the site
     connection.close()
+
+
+def test_an_english_page_nginx_keeps_is_never_handed_to_a_korean_browser(proxy):
+    scene = SceneFactory()
+    url = f"{proxy}{scene.get_absolute_url()}"
+    fetch(url, {"Accept-Language": "en-US,en;q=0.9"})
+    kept = fetch(url, {"Accept-Language": "en-GB,en;q=0.8,ko;q=0.5"})
+
+    korean = fetch(url, {"Accept-Language": "ko-KR,ko;q=0.9,en-US;q=0.8"})
+
+    assert (kept[0], kept[1]["X-Proxy-Cache"]) == (200, "HIT")  # another way of writing English: the same copy
+    assert korean[0] == 302
+    assert korean[1]["Location"] == f"/ko{scene.get_absolute_url()}"
+
+
+def test_a_reader_who_chose_english_gets_the_english_page_whatever_the_browser_says(proxy):
+    scene = SceneFactory()
+    url = f"{proxy}{scene.get_absolute_url()}"
+
+    status, headers, _ = fetch(url, {"Accept-Language": "ko", "Cookie": "django_language=en"})
+
+    assert status == 200
+    assert headers["Content-Language"] == "en"
+
+
+def test_the_api_is_kept_by_nginx_once_per_language(proxy):
+    SceneFactory()
+    fetch(f"{proxy}/api/scenes/", {"Accept-Language": "en"})
+
+    korean = fetch(f"{proxy}/api/scenes/", {"Accept-Language": "ko-KR,ko;q=0.9"})
+    odd_cookie = fetch(f"{proxy}/api/scenes/", {"Cookie": "django_language=ko-KR"})
+
+    assert (korean[1]["X-Proxy-Cache"], korean[1]["Content-Language"]) == ("MISS", "ko")
+    assert odd_cookie[1]["X-Proxy-Cache"] == "BYPASS"

@@ -105,6 +105,27 @@ def test_each_query_string_is_a_page_of_its_own(client):
     assert "Umbrella lane" in text(reluctant) and served(reluctant) == "miss"
 
 
+def test_kept_pages_are_kept_per_language(client, scene):
+    Client().get("/api/scenes/", HTTP_ACCEPT_LANGUAGE="en")  # kept in English
+
+    korean = client.get("/api/scenes/", HTTP_ACCEPT_LANGUAGE="ko")
+    again = Client().get("/api/scenes/", HTTP_ACCEPT_LANGUAGE="ko")
+
+    assert (served(korean), korean["Content-Language"]) == ("miss", "ko")
+    assert (served(again), again["Content-Language"]) == ("hit", "ko")
+
+
+def test_a_kept_english_page_is_never_handed_to_a_reader_whose_language_is_korean(client, scene):
+    Client().get("/scenes/")  # kept in English
+
+    korean = client.get("/scenes/", HTTP_ACCEPT_LANGUAGE="ko")
+    korean_page = client.get(korean["Location"])
+
+    assert korean.status_code == 302
+    assert (served(korean_page), korean_page["Content-Language"]) == ("miss", "ko")
+    assert '<html lang="ko">' in text(korean_page)
+
+
 # ---- Freshness: a removal leaves every page at once ----
 
 

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     # Outermost: the request's id and its count and timing wrap everything else, cached answers included.
     "edge.request_ids.RequestIdMiddleware",
     "edge.metrics.RequestMetricsMiddleware",
+    # The reader's language, before anything answers (error pages included) and before the response cache, which
+    # keeps pages per language (edge/locale.py).
+    "edge.locale.LanguageMiddleware",
     "edge.request_size.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -252,7 +255,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at the pages' plain addresses, Korean under /ko/ (tropedb/urls.py, edge/locale.py; README "Languages").
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ko", "한국어")]  # each in its own language: the chooser shows them so
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# Dates as each language writes them: "5 Mar 2024" and "2024년 3월 5일" (tropedb/formats/).
+FORMAT_MODULE_PATH = ["tropedb.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

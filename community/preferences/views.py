@@ -5,19 +5,25 @@ button on the trope guide and trope pages, and the "watched up to episode N" for
 Reading aids, not community actions: banned fans may use them too, so these views only require signing in.
 """
 
+from urllib.parse import unquote, urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.encoding import escape_uri_path
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.access import safe_next
 from community.models import WatchProgress
+from edge.freshness import never_kept
+from edge.locale import address_in
 from notifications.forms import NotificationSettingsForm
 from notifications.selectors import delivery_choices
 from scenes.models import Drama, Trope, TropeGroup
 
+from . import language
 from .forms import HiddenTropesForm, TropeToggleForm, WatchProgressForm
 from .viewer import record_watch_progress, set_hidden_tropes, set_trope_hidden, viewer_preferences
 
@@ -95,3 +101,19 @@ def watch_progress(request, slug):
             "Later scenes show behind a spoiler notice.",
         )
     return redirect(back)
+
+
+@never_kept
+@require_GET
+def choose_language(request, code):
+    """
+    The language chooser: /language/ko/?next=/scenes/12/ remembers the choice (the browser's cookie, a signed-in
+    fan's profile) and leads to the page in that language. A link rather than a form: a reader's page is one copy
+    shared by every reader and holds no CSRF token, and a language is no secret to guard.
+    """
+    if not language.is_site_language(code):
+        raise Http404("The site speaks English and Korean only.")
+    language.choose_language(request, code)
+    back = urlsplit(safe_next(request, fallback="/"))
+    address = escape_uri_path(address_in(code, unquote(back.path) or "/"))
+    return redirect(f"{address}?{back.query}" if back.query else address)

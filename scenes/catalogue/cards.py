@@ -3,8 +3,8 @@ Scene cards, the most rendered piece of the site (24 to a catalogue page, more o
 HTML is kept in the "cards" cache and reused while what it shows stays the same.
 
 card() gathers what a card shows as plain values (names, tallies, links, the first screenshot's addresses,
-the tropes and, for this reader, the spoiler notice); the card template reads nothing else. Those values and
-the card templates' source are the key the HTML is kept under, so a vote, an edit, a renamed trope or a new
+the tropes and, for this reader, the spoiler notice); the card template reads nothing else. Those values, the
+language and the card templates' source are the key the HTML is kept under, so a vote, an edit, a renamed trope or a new
 template makes a new key: nothing has to be invalidated and a stale card is never served; entries no longer
 asked for expire or are evicted. Readers who see the same card share one entry; a fan whose spoiler
 settings differ gets their own.
@@ -16,6 +16,7 @@ from django.core.cache import caches
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 
 from community.preferences.viewer import ViewerPreferences, viewer_preferences
 from scenes.links import reverser
@@ -35,7 +36,7 @@ def render_cards(scenes, request=None) -> list[SafeString]:
         return []
     preferences = viewer_preferences(request) if request is not None else ViewerPreferences(None)
     template = get_template(CARD_TEMPLATE)
-    salt = _templates_digest(template)
+    salt = f"{get_language()}:{_templates_digest(template)}"  # the card's words are in the reader's language
     link = reverser()
     cards = [card(scene, preferences.spoiler(scene), link) for scene in scenes]
     keys = [f"card:{_digest(salt, values)}" for values in cards]
