@@ -182,8 +182,10 @@ def test_every_periodic_task_is_a_registered_task(settings):
     assert "scenes.stats.tasks.refresh_stats" in scheduled
 
 
-def test_warming_renders_the_first_pages_readers_open(scene):
-    assert warm_caches.apply().get() == dict.fromkeys(["/", "/scenes/", "/tropes/", "/dramas/", "/stats/"], 200)
+def test_warming_renders_the_first_pages_readers_open_in_each_language(scene):
+    pages = ["/", "/scenes/", "/tropes/", "/dramas/", "/stats/"]
+
+    assert warm_caches.apply().get() == dict.fromkeys([*pages, *(f"/ko{page}" for page in pages)], 200)
 
 
 def test_the_moderators_queue_says_a_screenshot_is_still_processing(

@@ -362,7 +362,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # Pages the warming task renders, so the first reader after a deployment or an expiry finds them ready.
-CACHE_WARM_PATHS = env_list("CACHE_WARM_PATHS", ["/", "/scenes/", "/tropes/", "/dramas/", "/stats/"])
+# Each in English and in Korean (/ko/): pages and cards are kept per language.
+WARM_PAGES = ["/", "/scenes/", "/tropes/", "/dramas/", "/stats/"]
+CACHE_WARM_PATHS = env_list("CACHE_WARM_PATHS", [*WARM_PAGES, *(f"/ko{path}" for path in WARM_PAGES)])
 
 # Behind a TLS-terminating load balancer in production.
 if not DEBUG:
