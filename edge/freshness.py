@@ -16,13 +16,17 @@ import hashlib
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from .replicas import reads_on_primary
 
 SITE = "site"
 # Counts on list pages (a scene's tallies on its card, a trope's number of scenes) are never older than this.
 LIST_SECONDS = 10
 GENERATION_PREFIX = "edge:generation:"
+SETTLED_NS = 3600 * 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -87,26 +91,30 @@ def site_changed(using: str = "default") -> None:
 
 
 def _move_on(tags) -> None:
-    for tag in tags:
-        key = generation_key(tag)
-        try:
-            cache.incr(key)
-        except ValueError:
-            # Never set, or evicted: a value from the clock differs from any number a kept page may carry.
-            cache.set(key, time.time_ns(), timeout=None)
+    # A generation is the time it last moved, in nanoseconds: a value no earlier page was kept under, and one that
+    # tells how recently the page's data changed (``moved_within``: a page rendered just after a change is read
+    # from the primary, as a replica may not have the change yet).
+    now = time.time_ns()
+    cache.set_many({generation_key(tag): now for tag in tags}, timeout=None)
 
 
 def generations(tags: tuple[str, ...]) -> tuple[int, ...]:
     """The current generation of each tag (one cache round trip); a missing one is started from the clock."""
     keys = [generation_key(tag) for tag in tags]
     found = cache.get_many(keys)
-    missing = {key: time.time_ns() for key in keys if key not in found}
+    # A generation nobody moved since the cache started is taken as long settled (``moved_within`` says no).
+    missing = {key: time.time_ns() - SETTLED_NS for key in keys if key not in found}
     if missing:
         for key, value in missing.items():
             if not cache.add(key, value, timeout=None):
                 missing[key] = cache.get(key, value)
         found.update(missing)
     return tuple(found[key] for key in keys)
+
+
+def moved_within(current: tuple[int, ...], seconds: float) -> bool:
+    """Whether any of these generations moved (or started) in the last ``seconds``."""
+    return max(current, default=0) > time.time_ns() - seconds * 1_000_000_000
 
 
 _NOTHING = ("nothing",)
@@ -123,7 +131,8 @@ def kept(name: str, *, compute, key: tuple = (), depends_on: tuple[str, ...] = (
     cache_key = f"edge:part:{name}:{digest}"
     found = cache.get(cache_key)
     if found is None:
-        value = compute()
+        with reads_on_primary(when=moved_within(current, settings.READ_YOUR_WRITES_SECONDS)):
+            value = compute()
         cache.set(cache_key, _NOTHING if value is None else value, fresh_for)
         return value
     return None if found == _NOTHING else found

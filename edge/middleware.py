@@ -27,8 +27,9 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.translation import get_language
 
 from . import store
-from .freshness import generations, rule_for
+from .freshness import generations, moved_within, rule_for
 from .headers import accepts_gzip, etag_matches, mark_personal, mark_shared
+from .replicas import reads_on_primary
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +127,10 @@ class ResponseCacheMiddleware:
             logger.exception("The response cache could not be read; rendering %s", request.path)
             return self.get_response(request)
 
-        response = self.get_response(request)
+        # A page kept for every reader just after its data changed is rendered from the primary: a lagging replica
+        # could otherwise put back, for the page's whole freshness time, what the change (a removal, say) took away.
+        with reads_on_primary(when=moved_within(current, settings.READ_YOUR_WRITES_SECONDS)):
+            response = self.get_response(request)
         if response.status_code >= 500 and entry is not None:
             store.count("stale")
             logger.warning(

@@ -11,6 +11,7 @@ replica never signs anyone out.
 Configured by tropedb.databases from DATABASE_REPLICA_URL; without replicas the router is not installed.
 """
 
+import contextlib
 import random
 from contextvars import ContextVar
 
@@ -31,6 +32,20 @@ _replica_reads_allowed: ContextVar[bool] = ContextVar("replica_reads_allowed", d
 
 def replica_reads_allowed() -> bool:
     return _replica_reads_allowed.get()
+
+
+@contextlib.contextmanager
+def reads_on_primary(*, when: bool = True):
+    """Within the block, this request reads from the primary (``when`` it is true): used for what is kept for every
+    reader just after a change, which a lagging replica may not have yet (edge.freshness.moved_within)."""
+    if not when or not replica_reads_allowed():
+        yield
+        return
+    token = _replica_reads_allowed.set(False)
+    try:
+        yield
+    finally:
+        _replica_reads_allowed.reset(token)
 
 
 class ReplicaRouter:

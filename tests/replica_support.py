@@ -96,12 +96,13 @@ class Pair:
             self.sql(self.replica_port, "SELECT pg_wal_replay_resume()")
             self.caught_up()
 
-    def manage(self, *arguments: str, code: str | None = None) -> str:
+    def manage(self, *arguments: str, code: str | None = None, environment: dict | None = None) -> str:
         """Run manage.py (or Python ``code`` in its shell) against the pair, as an operator would."""
         command = [sys.executable, "manage.py", *arguments]
         if code is not None:
             command += ["shell", "--verbosity=0", "-c", code]
-        result = subprocess.run(command, cwd=ROOT, env=self.environment, capture_output=True, text=True)
+        env = {**self.environment, **(environment or {})}
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         return result.stdout
 
@@ -147,7 +148,7 @@ def served(pair: Pair, **environment: str):
     try:
         deadline = time.monotonic() + 30
         while True:
-            with contextlib.suppress(requests.ConnectionError):
+            with contextlib.suppress(requests.ConnectionError, requests.Timeout):
                 if requests.get(f"{base}/healthz", timeout=5).ok:
                     break
             if time.monotonic() > deadline or server.poll() is not None:
