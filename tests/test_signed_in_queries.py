@@ -100,3 +100,21 @@ def test_a_fans_pages_cost_the_same_queries_with_a_page_of_scenes_and_with_a_mil
 
     assert added > 1_000_000
     assert with_a_million == with_one
+
+
+def test_the_trope_guide_is_worked_out_once_for_every_fan_who_hides_the_same_tropes(django_assert_max_num_queries):
+    drama, scenes = catalogue(6)
+    cast_vote(scene=scenes[0], fan=FanFactory(), verdict="awesome")  # a best scene for its tropes
+    first, second = Client(), Client()
+    first.force_login(FanFactory(username="firstreader"))
+    second.force_login(FanFactory(username="secondreader"))
+    cold_cache()
+    first.get("/tropes/")  # Works out the groups, tallies and each trope's best scenes.
+    second.get("/tropes/")  # Reads the fan's session and hidden tropes once.
+
+    with django_assert_max_num_queries(1) as captured:  # the fan's own: none of the guide's
+        response = second.get("/tropes/")
+
+    assert response.status_code == 200
+    assert scenes[0].get_absolute_url() in response.content.decode()
+    assert not [query for query in captured if "scenes_scene" in query["sql"]]

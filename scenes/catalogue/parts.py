@@ -1,10 +1,10 @@
 """
-The shared parts of the busiest readers' pages: what the front page, a scene's page, a drama's page and an
-actor's page show every reader who hides the same tropes, computed once and kept (edge.freshness.kept) under the
-rules of whole pages: until the site's or the scene's or drama's generation moves, and at most LIST_SECONDS (a
-scene's own part, a minute). A signed-in fan's page puts their own parts on top (their verdict, favourite, trope
-votes, follows; their spoiler progress is applied when the cards are drawn), so it costs a handful of queries
-however large the catalogue.
+The shared parts of the busiest readers' pages: what the front page, a scene's page, a drama's page, an actor's
+page and the trope guide show every reader who hides the same tropes, computed once and kept
+(edge.freshness.kept) under the rules of whole pages: until the site's or the scene's or drama's generation moves,
+and at most LIST_SECONDS (a scene's own part, a minute). A signed-in fan's page puts their own parts on top (their
+verdict, favourite, trope votes, follows; their spoiler progress is applied when the cards are drawn), so it costs
+a handful of queries however large the catalogue.
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -17,6 +17,7 @@ from scenes.models.querysets import card_prefetches
 from scenes.stats.daily import back_hug_of_the_day, cached_back_hug_of_the_day
 from scenes.stats.numbers import dramas_with_most_back_hugs
 
+from .guide import trope_guide
 from .profiles import actor_back_hugs_by_drama, drama_profile
 
 SCENE_SECONDS = 60
@@ -106,6 +107,12 @@ def _drama_page(drama: Drama, viewer) -> dict:
         "stats": profile.classification_totals(),
         "thread": thread_of(drama),
     }
+
+
+def trope_guide_page(viewer) -> list:
+    """The trope guide's groups as every reader who hides the same tropes sees them (its best scenes are the
+    costly part: a walk down the awesome index per trope)."""
+    return kept("trope-guide", key=hidden_key(viewer), compute=lambda: trope_guide(viewer))
 
 
 def actor_page(slug: str, viewer) -> dict | None:

@@ -21,8 +21,7 @@ from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .finder import closest_scenes, keep_uploads_in_memory
 from .forms import FindSceneForm
-from .guide import trope_guide
-from .parts import actor_page, drama_page, front_page, more_from_drama, published_scene_page
+from .parts import actor_page, drama_page, front_page, more_from_drama, published_scene_page, trope_guide_page
 from .watch import watch_options
 
 
@@ -146,7 +145,7 @@ def actor_detail(request, slug):
 
 @require_safe
 def trope_list(request):
-    return render(request, "scenes/trope_list.html", {"groups": trope_guide(viewer_preferences(request))})
+    return render(request, "scenes/trope_list.html", {"groups": trope_guide_page(viewer_preferences(request))})
 
 
 @require_safe
