@@ -1,0 +1,146 @@
+"""
+Reading the site's stylesheets as a browser would for one element, enough to check colours without a browser:
+the declarations of a chain of selectors (most specific first, the way the cascade would pick), custom
+properties resolved from ``:root`` in the light scheme or under ``prefers-color-scheme: dark``, and the WCAG
+contrast ratio of two colours. The browser tests look at the real pages; these say which rule is wrong.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "css"
+# The stylesheets every page links, in their order in templates/base.html (later ones win a tie).
+SITE_SHEETS = ("site.css", "shares.css", "community.css", "languages.css")
+DARK = "(prefers-color-scheme: dark)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    media: str  # "" outside any @media
+    selectors: tuple[str, ...]
+    declarations: tuple[tuple[str, str], ...]
+
+
+def _normalise_selector(selector: str) -> str:
+    return re.sub(r"\s+", " ", selector.strip()).replace("'", '"')
+
+
+def parse(css: str, media: str = "") -> list[Rule]:
+    """The rules of ``css``, each @media block's rules marked with its condition (one level deep, as the site's)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    rules, at = [], 0
+    while True:
+        brace = css.find("{", at)
+        if brace == -1:
+            return rules
+        head = css[at:brace].strip()
+        if head.startswith("@media"):
+            depth, end = 1, brace + 1
+            while depth:
+                depth += {"{": 1, "}": -1}.get(css[end], 0)
+                end += 1
+            rules += parse(css[brace + 1 : end - 1], media=head.removeprefix("@media").strip())
+            at = end
+            continue
+        end = css.index("}", brace)
+        declarations = []
+        for part in css[brace + 1 : end].split(";"):
+            if ":" in part and not part.strip().startswith("//"):
+                name, value = part.split(":", 1)
+                declarations.append((name.strip().lower(), value.strip()))
+        selectors = tuple(_normalise_selector(s) for s in head.split(","))
+        rules.append(Rule(media=media, selectors=selectors, declarations=tuple(declarations)))
+        at = end + 1
+
+
+@cache
+def site_rules() -> tuple[Rule, ...]:
+    return tuple(rule for sheet in SITE_SHEETS for rule in parse((STATIC_CSS / sheet).read_text()))
+
+
+def _applies(rule: Rule, scheme: str, width: int) -> bool:
+    """Whether ``rule``'s media condition holds for a screen in ``scheme`` ("light"/"dark") ``width`` px wide."""
+    if not rule.media:
+        return True
+    for condition in re.findall(r"\(([^()]+)\)", rule.media):
+        name, _, value = (part.strip() for part in condition.partition(":"))
+        if name == "prefers-color-scheme" and value != scheme:
+            return False
+        if name == "max-width" and width > int(value.removesuffix("px")):
+            return False
+        if name == "min-width" and width < int(value.removesuffix("px")):
+            return False
+        if name in ("forced-colors", "prefers-reduced-motion", "prefers-contrast"):
+            return False
+    return True
+
+
+def declared(selector: str, prop: str, *, scheme: str = "light", width: int = 1280) -> str | None:
+    """The last value ``selector`` (exactly, as one of a rule's selectors) gets for ``prop``, or None."""
+    value = None
+    for rule in site_rules():
+        if _normalise_selector(selector) in rule.selectors and _applies(rule, scheme, width):
+            for name, rule_value in rule.declarations:
+                if name == prop:
+                    value = rule_value.removesuffix("!important").strip()
+    return value
+
+
+def custom_property(name: str, *, scheme: str = "light") -> str:
+    value = declared(":root", name, scheme=scheme)
+    assert value is not None, f"{name} is not defined on :root"
+    return resolve(value, scheme=scheme)
+
+
+def resolve(value: str, *, scheme: str = "light") -> str:
+    return re.sub(r"var\((--[\w-]+)\)", lambda match: custom_property(match.group(1), scheme=scheme), value)
+
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\)|\bwhite\b|\bblack\b|\btransparent\b")
+
+
+def colour(chain: list[str], prop: str, *, scheme: str = "light", width: int = 1280) -> str:
+    """
+    The colour ``prop`` ("color" or "background") takes on an element matched by ``chain``'s selectors, the most
+    specific first: the first one that declares it wins, as the cascade would. A background is read from
+    ``background-color`` or the ``background`` shorthand (its last colour, the layer under any gradient).
+    """
+    props = ("background-color", "background") if prop == "background" else (prop,)
+    for selector in chain:
+        for name in props:
+            value = declared(selector, name, scheme=scheme, width=width)
+            if value is not None:
+                colours = COLOUR.findall(resolve(value, scheme=scheme))
+                assert colours, f"{selector} {{ {name}: {value} }} names no colour"
+                return colours[-1]
+    raise AssertionError(f"none of {chain} declares {prop}")
+
+
+def rgb(value: str) -> tuple[float, float, float]:
+    value = {"white": "#ffffff", "black": "#000000"}.get(value, value)
+    if value.startswith("rgb"):
+        parts = [float(p) for p in re.findall(r"[\d.]+", value)]
+        assert len(parts) == 3 or parts[3] == 1, f"{value} is see-through: name the colour behind it instead"
+        return tuple(parts[:3])
+    digits = value.lstrip("#")
+    if len(digits) in (3, 4):
+        digits = "".join(d * 2 for d in digits)
+    assert len(digits) == 6, f"{value} is see-through: name the colour behind it instead"
+    return tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def luminance(value: str) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in rgb(value))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio, 1 to 21; 4.5 is AA for text, 3 for large text and controls' edges."""
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
