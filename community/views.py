@@ -119,9 +119,13 @@ def _post_comment(request, target):
             add_errors(form, error)
         else:
             if request.htmx:
-                return render(request, "community/_comments.html", selectors.thread_context(target, request.user))
+                # The thread is swapped whole: the new comment takes the focus (and so the scroll) the fan's
+                # button had, rather than leaving it to fall back to the page's start.
+                context = {**selectors.thread_context(target, request.user), "new_comment": comment.pk}
+                return render(request, "community/_comments.html", context)
             return redirect(comment.get_absolute_url())
-    # The fan's text comes back with the message next to it, nothing is lost.
+    # The fan's text comes back with the message next to it, nothing is lost, and the focus is back in it.
+    form.fields["body"].widget.attrs["autofocus"] = True
     context = {**selectors.thread_context(target, request.user, form=form), "target": target}
     template = "community/_comments.html" if request.htmx else "community/comment_form_page.html"
     return render(request, template, context, status=400)
