@@ -25,6 +25,8 @@ class TropeFacet:
     include_url: str
     exclude_url: str
     remove_url: str
+    # Offered only when leaving the trope out leaves something: a trope every result carries would empty the page.
+    can_exclude: bool
 
 
 @dataclass
@@ -106,9 +108,12 @@ def _counts(scenes, scene_ids) -> dict[int, int]:
 
 
 def trope_facets(
-    scenes, params: QueryDict, *, included: list, excluded: list, empty=False, ids=None
+    scenes, params: QueryDict, *, included: list, excluded: list, empty=False, ids=None, total: int | None = None
 ) -> list[FacetGroup]:
-    """The facet groups for ``scenes`` (whose ``ids`` a search may pass); when ``empty``, only the chosen tropes."""
+    """
+    The facet groups for ``scenes`` (whose ``ids`` a search may pass); when ``empty``, only the chosen tropes.
+    ``total``, how many results there are, rules out excluding a trope all of them carry (a dead end).
+    """
     counts = {} if empty else trope_counts(scenes, ids)
     pairs = _pairs(params)  # Parsed once: every facet's three links are built from them.
     included_ids = {trope.pk for trope in included}
@@ -128,6 +133,7 @@ def trope_facets(
                 include_url=with_value(pairs, "trope", trope.slug, drop_from="exclude"),
                 exclude_url=with_value(pairs, "exclude", trope.slug, drop_from="trope"),
                 remove_url=without_value(pairs, "trope" if state == "included" else "exclude", trope.slug),
+                can_exclude=not state and (total is None or count < total),
             )
         )
     return list(groups.values())

@@ -66,6 +66,7 @@ def scene_list(request):
             excluded=excluded,
             empty=not page.paginator.count,
             ids=filterset.result_ids(),
+            total=page.paginator.count,
         )
         if status == 200
         else [],
