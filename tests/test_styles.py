@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.style_support import colour, contrast
+from tests.style_support import colour, contrast, declared
 
 # The pressed (aria-pressed="true") buttons a fan sees after voting, each with the chain of rules that style it.
 PRESSED = {
@@ -36,3 +36,12 @@ def test_a_pressed_button_looks_different_from_an_unpressed_one(button):
     if "aria-pressed" in unpressed[0]:
         unpressed = unpressed[1:]
     assert colour(pressed, "background") != colour(unpressed, "background")
+
+
+@pytest.mark.parametrize("width", [360, 390, 600, 759])
+def test_the_header_wraps_on_a_phone_rather_than_scrolling_sideways_or_clipping(width):
+    # A scrolling strip with its scrollbar hidden cut "Help classify" off; a long username pushed the page wider.
+    assert declared(".site-nav", "overflow-x", width=width) in (None, "visible")
+    assert declared(".site-nav ul", "flex-wrap", width=width) == "wrap"
+    assert declared(".account-nav", "flex-wrap", width=width) == "wrap"
+    assert declared(".account-nav__me", "text-overflow", width=width) == "ellipsis"
