@@ -237,7 +237,10 @@ RATE_LIMITS = {
     "favourite": {"user": (60, 60), "address": (240, 60)},
     "comment": {"user": (10, 60), "address": (30, 60)},
     "report": {"user": (10, 3600), "address": (30, 3600)},
+    # Scenes sent in (and edits, proposed dramas); a submission counts once it is accepted, so a form sent back for
+    # a fix costs nothing. Attempts have a looser limit of their own: each one may decode screenshots.
     "submit": {"user": (20, 3600), "address": (60, 3600)},
+    "submit_attempt": {"user": (120, 3600), "address": (360, 3600)},
     "api_token": {"user": (20, 3600), "address": (60, 3600)},
     "follow": {"user": (60, 60), "address": (240, 60)},
     # A pick takes a look at two scenes: a steady human pace is a few a minute; scripts meet this first.

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from community import ratelimit
 from community.access import fan_action
 from scenes.errors import add_errors
 from scenes.models import Drama, Scene
@@ -23,10 +24,33 @@ def _drama_from(value: str | None) -> Drama | None:
     return Drama.objects.filter(Q(slug=value) | Q(title__iexact=value)).first()
 
 
-@fan_action("submit", post_only=False)
+def _over_the_limit(request, drama: Drama | None, limited: ratelimit.RateLimited):
+    """
+    The form again with what the fan typed (read, not checked: no screenshot is decoded) and when they may send it,
+    rather than a bare error page that loses their text.
+    """
+    form = SubmissionForm(drama=drama, fan=request.user)
+    form.initial = {
+        name: field.widget.value_from_datadict(request.POST, {}, form.add_prefix(name))
+        for name, field in form.fields.items()
+        if not name.startswith("screenshot_")
+    }
+    context = {"form": form, "drama": drama, "retry_minutes": -(-limited.retry_after // 60)}
+    response = render(request, "scenes/submit.html", context, status=429)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
+
+
+# Every attempt counts under "submit_attempt"; a submission counts under "submit" only once it is accepted.
+@fan_action("submit_attempt", post_only=False)
 def submit(request):
     """One page: pick the drama (its characters then fill the lists), describe the hug, add screenshots."""
     drama = _drama_from(request.POST.get("drama") if request.method == "POST" else request.GET.get("drama"))
+    if request.method == "POST":
+        try:
+            ratelimit.check(request, "submit", count=False)
+        except ratelimit.RateLimited as limited:
+            return _over_the_limit(request, drama, limited)
     form = SubmissionForm(
         request.POST or None,
         request.FILES or None,
@@ -48,6 +72,7 @@ def submit(request):
             except ValidationError as error:
                 add_errors(form, error)
             else:
+                ratelimit.record(request, "submit")
                 # Named only if the fan may open them: other fans' pending submissions stay private.
                 lookalikes = list(
                     Scene.objects.visible_to(request.user)
