@@ -12,7 +12,7 @@ from pathlib import Path
 
 STATIC_CSS = Path(__file__).resolve().parent.parent / "static" / "css"
 # The stylesheets every page links, in their order in templates/base.html (later ones win a tie).
-SITE_SHEETS = ("site.css", "shares.css", "community.css", "languages.css")
+SITE_SHEETS = ("site.css", "shares.css", "community.css", "languages.css", "dark.css")
 DARK = "(prefers-color-scheme: dark)"
 
 
@@ -57,10 +57,15 @@ def parse(css: str, media: str = "") -> list[Rule]:
 
 @cache
 def site_rules() -> tuple[Rule, ...]:
-    return tuple(rule for sheet in SITE_SHEETS for rule in parse((STATIC_CSS / sheet).read_text()))
+    return tuple(rule for sheet in SITE_SHEETS for rule in sheet_rules(sheet))
 
 
-def _applies(rule: Rule, scheme: str, width: int) -> bool:
+@cache
+def sheet_rules(sheet: str) -> tuple[Rule, ...]:
+    return tuple(parse((STATIC_CSS / sheet).read_text()))
+
+
+def applies(rule: Rule, scheme: str, width: int) -> bool:
     """Whether ``rule``'s media condition holds for a screen in ``scheme`` ("light"/"dark") ``width`` px wide."""
     if not rule.media:
         return True
@@ -81,7 +86,7 @@ def declared(selector: str, prop: str, *, scheme: str = "light", width: int = 12
     """The last value ``selector`` (exactly, as one of a rule's selectors) gets for ``prop``, or None."""
     value = None
     for rule in site_rules():
-        if _normalise_selector(selector) in rule.selectors and _applies(rule, scheme, width):
+        if _normalise_selector(selector) in rule.selectors and applies(rule, scheme, width):
             for name, rule_value in rule.declarations:
                 if name == prop:
                     value = rule_value.removesuffix("!important").strip()
@@ -119,16 +124,26 @@ def colour(chain: list[str], prop: str, *, scheme: str = "light", width: int = 1
 
 
 def rgb(value: str) -> tuple[float, float, float]:
+    """A colour's red, green and blue; a see-through one (rgba, #rrggbbaa) is read as if it were opaque."""
     value = {"white": "#ffffff", "black": "#000000"}.get(value, value)
     if value.startswith("rgb"):
-        parts = [float(p) for p in re.findall(r"[\d.]+", value)]
-        assert len(parts) == 3 or parts[3] == 1, f"{value} is see-through: name the colour behind it instead"
-        return tuple(parts[:3])
+        return tuple(float(part) for part in re.findall(r"[\d.]+", value)[:3])
     digits = value.lstrip("#")
     if len(digits) in (3, 4):
         digits = "".join(d * 2 for d in digits)
-    assert len(digits) == 6, f"{value} is see-through: name the colour behind it instead"
     return tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def opacity(value: str) -> float:
+    """How opaque a colour is, 0 to 1 (``rgba()``'s fourth number, ``#rrggbbaa``'s last pair)."""
+    if value == "transparent":
+        return 0.0
+    if value.startswith("rgba"):
+        return float(re.findall(r"[\d.]+", value)[3])
+    digits = value.lstrip("#")
+    if len(digits) in (4, 8):
+        return int(digits[-2:] if len(digits) == 8 else digits[-1] * 2, 16) / 255
+    return 1.0
 
 
 def luminance(value: str) -> float:
