@@ -106,7 +106,15 @@ def test_no_element_carries_a_label_its_role_forbids(client, catalogue, page):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["scenes:submit", "community:help-classify", "community:feed", "community:preferences"]
+    "url_name",
+    [
+        "scenes:submit",
+        "community:help-classify",
+        "community:feed",
+        "community:preferences",
+        "community:duels",
+        "scenes:find",
+    ],
 )
 def test_a_fans_pages_follow_the_same_rules(client, catalogue, url_name):
     client.force_login(UserFactory(username="reader"))
