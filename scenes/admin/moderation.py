@@ -5,9 +5,11 @@ fans' edits of published scenes, proposed dramas, and the moderation log.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
@@ -20,6 +22,10 @@ from scenes.submissions.services import DUPLICATE_WINDOW_SECONDS, lookalike_scen
 from scenes.submissions.services import near_duplicates as same_moment
 
 
+def review_url(scene_id, site) -> str:
+    return reverse("admin:scenes_scene_review", args=[scene_id], current_app=site.name)
+
+
 class MergeForm(forms.Form):
     into = forms.IntegerField(label="Keep scene number", min_value=1)
     reason = forms.CharField(max_length=300, required=False, widget=forms.TextInput(attrs={"size": 60}))
@@ -30,7 +36,8 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
     """Submissions waiting for a decision, oldest first, with their screenshots and likely duplicates."""
 
     list_display = ["id", "screenshots", "summary", "submitted_by_name", "created_at", "possible_duplicates"]
-    list_display_links = ["id", "summary"]
+    # Each row leads to its review screen (the summary's link), where the decisions are.
+    list_display_links = None
     list_filter = ["drama"]
     search_fields = ["drama__title", "hugger__name", "hugged__name", "description"]
     ordering = ["created_at"]
@@ -67,13 +74,24 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("scenes.view_scene")
 
+    class Media:
+        css = {"all": ["css/admin/review.css"]}
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A submission's own page is its review screen.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        if not str(object_id).isdigit():
+            return super().change_view(request, object_id, form_url, extra_context)  # the admin's "not found"
+        return HttpResponseRedirect(review_url(object_id, self.admin_site))
+
     @admin.display(description="Screenshots")
     def screenshots(self, scene):
         images = scene.images.all()
         waiting = [image for image in images if not image.image]
         shown = format_html_join(
             "",
-            '<img src="{}" alt="{}" width="120" style="margin:0 4px 4px 0;border-radius:4px">',
+            '<img class="queue-shot" src="{}" alt="{}" width="120">',
             ((image.thumbnail_url, image.alt_text) for image in images if image.image),
         )
         if not waiting:
@@ -91,7 +109,8 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
     @admin.display(description="Back hug")
     def summary(self, scene):
         return format_html(
-            "{}, ep. {} at {}<br>{} → {}<br><small>{}</small>",
+            '<a href="{}">{}, ep. {} at {}</a><br>{} → {}<br><small>{}</small>',
+            review_url(scene.pk, self.admin_site),
             scene.drama.title,
             scene.episode,
             scene.timecode,

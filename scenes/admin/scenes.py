@@ -12,14 +12,17 @@ from django.contrib import admin, messages
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from scenes.models import Scene, SceneImage, SceneTrope, Trope
 from scenes.moderation import publishing as services
 from scenes.submissions import images
 
 from .base import DatabaseRulesAdmin, admin_link, image_preview
+from .review import ReviewViews
 
 
 class TropeListFilter(admin.SimpleListFilter):
@@ -150,7 +153,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         "drama_link",
         "episode_number",
         "timecode",
-        "status",
+        "status_or_review",
         "featured",
         "votes",
         "submitted_by",
@@ -222,6 +225,9 @@ class SceneAdmin(DatabaseRulesAdmin):
     inlines = [SceneImageInline, SceneTropeInline]
     actions = ["publish", "unpublish", "reject", "feature", "unfeature"]
 
+    def get_urls(self):
+        return ReviewViews(self).urls() + super().get_urls()
+
     def get_queryset(self, request):
         return (
             super()
@@ -256,6 +262,13 @@ class SceneAdmin(DatabaseRulesAdmin):
     def thumbnail(self, scene):
         screenshots = scene.images.all()  # prefetched in get_queryset()
         return image_preview(screenshots[0], width=80) if screenshots else "—"
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_or_review(self, scene):
+        if scene.status != Scene.Status.PENDING or scene.merged_into_id:
+            return scene.get_status_display()
+        url = reverse("admin:scenes_scene_review", args=[scene.pk], current_app=self.admin_site.name)
+        return format_html('{} · <a href="{}">{}</a>', scene.get_status_display(), url, gettext("Review"))
 
     @admin.display(description="hugger → hugged", ordering="hugger__name")
     def who(self, scene):
