@@ -130,7 +130,6 @@ def test_a_moderator_is_staff_and_not_a_superuser(client, db):
         reverse("admin:index"),
         admin_url(Comment, "changelist"),
         reverse("admin:community_reportedcomment_changelist"),
-        reverse("admin:community_commentreport_changelist"),
         admin_url(FanProfile, "changelist"),
         admin_url(FanProfile, "add"),
         admin_url(Vote, "changelist"),

@@ -1,7 +1,8 @@
 """
-Comments in the admin: the queue of reported comments, every comment (hide, unhide, dismiss reports,
-delete) and the reports themselves. Hiding keeps the text: readers see a placeholder, moderators still read
-the comment here.
+Comments in the admin: the one queue of reported comments (each comment with its reports, hidden or its reports
+dismissed from the list or its page) and every comment (hide, unhide, dismiss reports, delete). Reports have no
+entry of their own: a report is read beside the comment it is about. Hiding keeps the text: readers see a
+placeholder, moderators still read the comment here.
 """
 
 from django import forms
@@ -9,9 +10,11 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, F, Max, Prefetch
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from community import services
 from community.models import Comment, CommentReport, ReportedComment
@@ -20,6 +23,9 @@ from scenes.admin.base import admin_link
 from .base import OPEN_REPORTS, ReasonActionsMixin, ban, fan_link
 
 User = get_user_model()
+
+# The name of the reported comment page's "Dismiss the reports" button (its change form template).
+DISMISS = "_dismiss_reports"
 
 
 class HasOpenReportsFilter(admin.SimpleListFilter):
@@ -262,11 +268,14 @@ class CommentAdmin(ReasonActionsMixin, admin.ModelAdmin):
 
 @admin.register(ReportedComment)
 class ReportedCommentAdmin(CommentAdmin):
-    """The moderators' queue: comments with open reports, the most recently reported first."""
+    """The moderators' queue: comments with open reports, the most recently reported first, each with its reports."""
 
     list_display = ("id", "author_name", "where", "excerpt", "reasons", "open_reports", "latest_report", "is_hidden")
     list_filter = ("is_hidden", "scene__drama")
+    search_fields = ("body", "author__username", "reports__reason", "reports__reporter__username")
+    search_help_text = gettext_lazy("Words of the comment or of a report, the author's or a reporter's username.")
     date_hierarchy = None
+    change_form_template = "admin/community/reportedcomment/change_form.html"
 
     def get_queryset(self, request):
         open_reports = CommentReport.objects.filter(resolved_at=None).select_related("reporter").order_by("-created_at")
@@ -287,6 +296,23 @@ class ReportedCommentAdmin(CommentAdmin):
         extra_context = {**(extra_context or {}), "show_save_and_continue": False}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def save_model(self, request, obj, form, change):
+        if DISMISS in request.POST:
+            # The page's "the comment is fine" button: its open reports are resolved, the comment stays as it is.
+            count = services.dismiss_reports(comments=Comment.objects.filter(pk=obj.pk), moderator=request.user)
+            message = ngettext("%(count)d report dismissed.", "%(count)d reports dismissed.", count) % {"count": count}
+            self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)
+            return
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if DISMISS in request.POST:
+            return HttpResponseRedirect(reverse("admin:community_reportedcomment_changelist"))
+        return super().response_change(request, obj)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return [] if DISMISS in request.POST else super().construct_change_message(request, form, formsets, add)
+
     @admin.display(description="reasons")
     def reasons(self, comment):
         return format_html_join(
@@ -298,63 +324,3 @@ class ReportedCommentAdmin(CommentAdmin):
     @admin.display(description="last reported", ordering="latest_report_at")
     def latest_report(self, comment):
         return comment.latest_report_at
-
-
-# Reports -----------------------------------------------------------------------------------------
-
-
-class ReportStatusFilter(admin.SimpleListFilter):
-    title = "status"
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [("open", "Open"), ("resolved", "Resolved")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.filter(resolved_at=None)
-        if self.value() == "resolved":
-            return queryset.exclude(resolved_at=None)
-        return queryset
-
-
-@admin.register(CommentReport)
-class CommentReportAdmin(admin.ModelAdmin):
-    list_display = ("id", "comment_link", "comment_excerpt", "reporter_name", "reason", "created_at", "resolved_at")
-    list_filter = (ReportStatusFilter, "created_at")
-    list_select_related = ("comment", "reporter")
-    search_fields = ("reason", "reporter__username", "comment__body", "comment__author__username")
-    search_help_text = "The reason, the reporter's username, or the comment's words or author."
-    ordering = ("-created_at", "-id")
-    fields = ("comment_link", "comment_excerpt", "reporter_name", "reason", "created_at", "resolved_at", "resolver")
-    readonly_fields = fields
-    actions = ["dismiss"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("comment", "reporter", "resolved_by")
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.display(description="comment", ordering="comment_id")
-    def comment_link(self, report):
-        return admin_link(report.comment, f"comment {report.comment_id}")
-
-    @admin.display(description="says")
-    def comment_excerpt(self, report):
-        return Truncator(report.comment.body).chars(80) or "(deleted by its author)"
-
-    @admin.display(description="reported by", ordering="reporter__username")
-    def reporter_name(self, report):
-        return fan_link(report.reporter)
-
-    @admin.display(description="resolved by")
-    def resolver(self, report):
-        return report.resolved_by.get_username() if report.resolved_by else "—"
-
-    @admin.action(description="Dismiss all open reports on these comments (they are fine)", permissions=["change"])
-    def dismiss(self, request, queryset):
-        comments = Comment.objects.filter(pk__in=queryset.values("comment"))
-        count = services.dismiss_reports(comments=comments, moderator=request.user)
-        message = ngettext("%(count)d report dismissed.", "%(count)d reports dismissed.", count) % {"count": count}
-        self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)

@@ -75,7 +75,7 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
         return request.user.has_perm("scenes.view_scene")
 
     class Media:
-        css = {"all": ["css/admin/review.css"]}
+        css = {"all": ["css/admin/moderation.css"]}
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # A submission's own page is its review screen.
