@@ -116,6 +116,16 @@ def test_without_duplicates_the_screen_says_so(moderator_client):
     assert "No scene of the same episode within a minute" in moderator_client.get(review(scene)).content.decode()
 
 
+def test_the_screen_says_how_the_submitters_earlier_submissions_were_decided(moderator_client):
+    submitter = UserFactory(username="regular")
+    for _ in range(3):
+        SceneFactory(submitted_by=submitter)
+    SceneFactory(submitted_by=submitter, status="rejected", published_at=None)
+    scene = pending(submitted_by=submitter)
+
+    assert "Before: 3 published, 1 rejected." in moderator_client.get(review(scene)).content.decode()
+
+
 def test_the_queue_and_the_scene_pages_lead_to_the_review_screen(moderator_client):
     scene = pending()
 
@@ -287,7 +297,14 @@ def test_staff_without_scene_permissions_cannot_open_the_review_screen(client):
 def test_the_review_screen_costs_a_fixed_number_of_queries(moderator_client, django_assert_max_num_queries):
     kept = SceneFactory(episode=5, start_seconds=600, end_seconds=620)
     screenshot_hashed(kept, 0x00FF00FF00FF00FF)
-    scene = pending(drama=kept.drama, episode=5, start_seconds=630, end_seconds=650, tropes=["comfort", "lingering"])
+    scene = pending(
+        drama=kept.drama,
+        episode=5,
+        start_seconds=630,
+        end_seconds=650,
+        tropes=["comfort", "lingering"],
+        submitted_by=UserFactory(),
+    )
     for value in range(4):  # a fan sends up to four screenshots
         screenshot_hashed(scene, 0x00FF00FF00FF00F0 + value)
     for _ in range(3):
@@ -296,8 +313,9 @@ def test_the_review_screen_costs_a_fixed_number_of_queries(moderator_client, dja
 
     # The user and their permissions (3), the scene, its screenshots and tropes (3), the same-minute ids, one
     # near-copy lookup per screenshot (4, a fan sends at most four), the duplicates and their screenshots (2), the
-    # queue's count and the next submission (at most 2): the duplicates' number changes nothing.
-    with django_assert_max_num_queries(16):
+    # queue's count, the next submission (at most 2) and the submitter's record: the duplicates' number changes
+    # nothing.
+    with django_assert_max_num_queries(17):
         response = moderator_client.get(review(scene))
 
     assert len(response.context["review"].duplicates) == 4

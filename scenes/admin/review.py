@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -73,6 +73,7 @@ class Review:
     waiting: int = 0
     next: Scene | None = None
     sources: list = field(default_factory=list)
+    record: dict | None = None  # the submitter's earlier submissions, published and rejected
 
     @property
     def start(self) -> str:
@@ -171,6 +172,18 @@ def review_of(scene: Scene) -> Review:
         duplicates=duplicates_of(scene, screenshots),
         waiting=PendingScene.objects.count(),
         next=next_pending(scene),
+        record=submitters_record(scene),
+    )
+
+
+def submitters_record(scene: Scene) -> dict | None:
+    """How the submitter's other submissions were decided: a trusted fan's scene reads differently from a first."""
+    if scene.submitted_by_id is None:
+        return None
+    theirs = Scene.objects.filter(submitted_by=scene.submitted_by_id, merged_into__isnull=True).exclude(pk=scene.pk)
+    return theirs.aggregate(
+        published=Count("pk", filter=Q(status=Scene.Status.PUBLISHED)),
+        rejected=Count("pk", filter=Q(status=Scene.Status.REJECTED)),
     )
 
 
