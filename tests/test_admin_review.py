@@ -110,6 +110,20 @@ def test_a_scene_with_a_near_identical_screenshot_is_shown_as_a_duplicate(modera
     assert not duplicate.can_merge_into  # another drama: shown, but no merge offered
 
 
+def test_published_duplicates_come_first_then_waiting_then_turned_down(moderator_client):
+    scene = pending(episode=5, start_seconds=600, end_seconds=620)
+    screenshot_hashed(scene, 0x0F0F0F0F0F0F0F0F)
+    turned_down = SceneFactory(drama=scene.drama, episode=8, status="rejected", published_at=None)
+    screenshot_hashed(turned_down, 0x0F0F0F0F0F0F0F0F)
+    waiting = pending(drama=scene.drama, episode=5, start_seconds=605, end_seconds=625)
+    published = SceneFactory(drama=scene.drama, episode=5, start_seconds=610, end_seconds=630)
+
+    duplicates = moderator_client.get(review(scene)).context["review"].duplicates
+
+    assert [duplicate.scene for duplicate in duplicates] == [published, waiting, turned_down]
+    assert [duplicate.can_merge_into for duplicate in duplicates] == [True, False, False]
+
+
 def test_without_duplicates_the_screen_says_so(moderator_client):
     scene = pending()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,6 +24,14 @@ from scenes.models import PendingScene, Scene, SceneImage, SceneTrope, Trope
 from scenes.moderation import decisions, publishing
 from scenes.submissions.services import lookalike_scenes, near_duplicates
 from scenes.timecodes import format_timecode
+
+# Duplicates side by side: the published scenes first (those a submission can be merged into), then those waiting,
+# then those turned down before.
+STATUS_ORDER = Case(
+    When(status=Scene.Status.PUBLISHED, then=Value(0)),
+    When(status=Scene.Status.PENDING, then=Value(1)),
+    default=Value(2),
+)
 
 # The same limit as a reason given in the queue's reject action (community.admin.base.ReasonForm).
 REASON_LENGTH = 300
@@ -65,6 +73,8 @@ class Duplicate:
 
 @dataclass
 class Review:
+    """What the review screen shows of one submission (review_of() gathers it)."""
+
     scene: Scene
     screenshots: list[SceneImage]
     derived_tropes: list[Trope]
@@ -135,7 +145,7 @@ def duplicates_of(scene: Scene, screenshots: list[SceneImage]) -> list[Duplicate
         Scene.objects.filter(pk__in=same_moment | similar)
         .select_related("drama", "hugger", "hugged")
         .prefetch_related(Prefetch("images", queryset=SceneImage.objects.order_by("position", "id")))
-        .order_by("-status", "pk")  # published first, then pending, then rejected
+        .order_by(STATUS_ORDER, "pk")
     )
     return [
         Duplicate(
