@@ -151,6 +151,9 @@ RANKING = {
         # Unary plus: test each match against the list, rather than run the MATCH once per listed id.
         "among": f"+{SCENE_FTS}.rowid IN",
         "few": 20_000,
+        # Whether the squashed search is a word of some scene's titles or names (see NAMED).
+        "is_name": f"SELECT EXISTS (SELECT 1 FROM {SCENE_FTS} WHERE {SCENE_FTS} MATCH %s)",  # noqa: S608 - constants
+        "name_query": lambda query: query.name_fts5(),
     },
     "postgresql": {
         "scene": "scenes_scenesearch.scene_id",
@@ -163,6 +166,8 @@ RANKING = {
         # the list would read every listed scene's document and sort them all.
         "among": None,
         "few": 10_000,
+        "is_name": "SELECT EXISTS (SELECT 1 FROM scenes_scenesearch WHERE vector @@ to_tsquery('simple', %s))",
+        "name_query": lambda query: query.name_tsquery(),
         # Both tiers in one pass: the index is searched once, for the weak query (most of the cost: a second
         # search of it costs as much again), and each match is then told strong or weak. Every strong match is
         # a weak one (a phrase has every word; the squashed whole is in both: search_text.Query), so none is
@@ -178,6 +183,11 @@ RANKING = {
     },
 }
 TIER = 1_000_000  # Larger than any score: a strong match always comes before a weak one.
+# When a search of several words, squashed, is a title or a name ("Lee Min-ho", "LEE MIN HO" and "lee minho"
+# are all "leeminho"), the reader named someone or something: the weak tier (every word anywhere: a Lee, a
+# Min-young and a hug in one scene) is left out, so that every spelling finds the same scenes. Whether it is
+# one is asked once, in the query's WITH, and gates the weak matches (a one-time filter on both databases).
+NAMED = "(SELECT found FROM named)"
 
 
 # How PostgreSQL ranks the matches among a few listed scenes (RANKING["postgresql"]["among"] is None): the
@@ -233,7 +243,9 @@ def _passes(ranking: dict, query) -> list[Pass]:
     if query.has_strong and "both" in ranking:
         both = ranking["both"]
         params = [TIER, query.tsquery(), query.tsquery(strong=True)]
-        first = Pass("both", both["from"], both["match"], both["score"], params, SEARCH_CANDIDATES)
+        # A weak match counts only when the search is no name (NAMED).
+        match = f"{both['match']} AND (scenes_scenesearch.vector @@ strong_query OR NOT {NAMED})"
+        first = Pass("both", both["from"], match, both["score"], params, SEARCH_CANDIDATES)
         return [first, tier("strong", SEARCH_RESULTS)]
     return [*([tier("strong", SEARCH_RESULTS)] if query.has_strong else []), tier("weak", SEARCH_CANDIDATES)]
 
@@ -266,11 +278,11 @@ def _ranked(scenes, query) -> list[int]:
     look_up = f"EXISTS ({exists} LIMIT 1 OFFSET 0)"  # noqa: S608
     if scenes.is_every_published():
         # No other filter: the filters keep every published scene, so there is nothing to count first.
-        cte, params = "", []
+        tables, params = [], []
         ways = [("TRUE", look_up, exists_params)]
     else:
         kept, params = scenes.values("pk")[: ranking["few"] + 1].query.get_compiler(using=scenes.db).as_sql()
-        cte = f"WITH kept(id) AS ({kept}), narrow(few) AS (SELECT COUNT(*) <= %s FROM kept)"  # noqa: S608 - Django-compiled SQL
+        tables = [f"kept(id) AS ({kept})", "narrow(few) AS (SELECT COUNT(*) <= %s FROM kept)"]  # noqa: S608 - Django-compiled SQL
         params = [*params, ranking["few"]]
         # (gate, condition, its parameters): the gate lets exactly one way run; no condition: the list is walked.
         among = f"{ranking['among']} (SELECT id FROM kept)" if ranking["among"] else None  # noqa: S608 - constants
@@ -278,11 +290,17 @@ def _ranked(scenes, query) -> list[int]:
             ("(SELECT few FROM narrow)", among, []),
             ("NOT (SELECT few FROM narrow)", look_up, exists_params),
         ]
+    if query.has_strong:
+        tables.append(f"named(found) AS ({ranking['is_name']})")
+        params = [*params, ranking["name_query"](query)]
+    cte = f"WITH {', '.join(tables)}" if tables else ""
     best: dict[int, float] = {}
     for ranking_pass in _passes(ranking, query):
         # Only the constants above and Django-compiled SQL are interpolated; values are parameters.
         parts, pass_params = [], list(params)
         for gate, condition, condition_params in ways:
+            if ranking_pass.kind == "weak" and query.has_strong:
+                gate = f"{gate} AND NOT {NAMED}"
             parts.append(
                 (_SCAN if condition else _WALK).format(
                     scene=ranking["scene"],

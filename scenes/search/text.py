@@ -18,7 +18,17 @@ or when the whole query squashed into one word matches:
     "lee minho"   ->  lee AND minho                   OR  leeminho
     "LEE MIN HO"  ->  lee AND min AND ho              OR  leeminho
 
-so every spelling above finds "Lee Min-ho" and "Lee Minho" alike. The last word of a query (of two letters
+so every spelling above finds "Lee Min-ho" and "Lee Minho" alike. When the squashed query is itself a title or
+a name ("leeminho", "theheirs"), the reader named someone or something: scenes where its words are merely
+scattered (a Lee, a Min-young and a hug) are left out (scenes.search.ranking), so that every spelling of a
+name finds the same scenes. A name or title in Hangul is also indexed
+in Latin letters, by the Revised Romanization (scenes.search.romanise), with the same squashed forms:
+
+    "상속자들"         ->  상속자들  sangsokjadeul
+    "별에서 온 그대"   ->  별에서 온 그대 별에서온그대  byeoreseo on geudae byeoreseoongeudae
+                           byeoleseo byeoleseoongeudae  (syllable by syllable too, where it differs)
+
+so "sangsokjadeul", "sang-sok-ja-deul" and "byeoreseo on geudae" find them. The last word of a query (of two letters
 or more), and every Hangul word, also matches as a prefix: the reader may not have finished typing it, and
 Korean attaches particles to words ("상속자들이").
 
@@ -29,6 +39,8 @@ separated by spaces, so their own tokenisers have nothing left to disagree about
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from .romanise import romanisations
 
 WORD = re.compile(r"[^\W_]+")
 # Hangul syllables and jamo: words in these scripts match as prefixes.
@@ -59,8 +71,11 @@ def name_words(text: str) -> list[str]:
 
 
 def document(*texts: str, names: bool = False) -> str:
-    """The words of ``texts`` as one space-separated string (with the squashed forms when ``names``)."""
+    """The words of ``texts`` as one space-separated string (with the squashed forms and the Hangul also in
+    Latin letters when ``names``)."""
     split = name_words if names else words
+    if names:
+        texts = [spelling for text in texts for spelling in (text, *romanisations(normalise(text)))]
     seen, result = set(), []
     for text in texts:
         for word in split(text or ""):
@@ -103,6 +118,14 @@ class Query:
     @property
     def has_strong(self) -> bool:
         return len(self.phrase) > 1
+
+    def name_fts5(self) -> str:
+        """SQLite FTS5: the squashed query, whole, as a word of a title or name ("leeminho", "theheirs")."""
+        return f'{{titles names}} : "{self.whole.word}"'
+
+    def name_tsquery(self) -> str:
+        """PostgreSQL: the same (titles and names are the documents' weight A)."""
+        return f"'{self.whole.word}':A"
 
     def fts5(self, *, strong: bool = False) -> str:
         """The query in SQLite FTS5 syntax."""
