@@ -10,8 +10,10 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Actor, Drama, Trope
+from scenes.search.dramas import drama_named, dramas_like
 from scenes.search.ranking import RankedResults, search_scenes
 
 SLUG_MAX_LENGTH = 80
@@ -73,8 +75,10 @@ class SlugModelChoiceField(forms.ModelChoiceField):
 
 class DramaField(SlugModelChoiceField):
     """
-    A drama named by its slug (links and shared URLs) or by its title as a reader types it in the filter
-    form (English or Hangul, any case); the catalogue view then redirects to the slug's URL.
+    A drama named by its slug (links and shared URLs) or by any of its titles as a reader types it in the
+    filter form (English, Hangul, romanised or also-known-as; scenes.search.dramas); the catalogue view then
+    redirects to the slug's URL. A near miss names the dramas it may mean; the error's ``dramas`` parameter
+    holds them, for the page's links.
     """
 
     widget = forms.TextInput
@@ -85,9 +89,17 @@ class DramaField(SlugModelChoiceField):
         text = str(value).strip()
         if len(text) > TITLE_MAX_LENGTH or "\x00" in text or CONTROL_CHARACTERS.search(text):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        drama = Drama.objects.named(text)
+        drama = drama_named(text)
         if drama is None:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            near = dramas_like(text)
+            if not near:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            titles = ", ".join(f"“{drama.title}”" for drama in near)
+            raise ValidationError(
+                _("No drama by that name in the catalogue: “%(typed)s”. Did you mean %(titles)s?"),
+                code="did_you_mean",
+                params={"typed": text, "titles": titles, "dramas": near},
+            )
         return drama
 
     def prepare_value(self, value):
@@ -228,6 +240,14 @@ class SceneFilter(django_filters.FilterSet):
 
     def filter_actor(self, queryset, name, value):
         return queryset.featuring(value)
+
+    def unknown_drama(self) -> tuple[str, list] | None:
+        """For a ``drama=`` that names no drama: what was typed and the dramas it may mean (maybe none)."""
+        if not self.is_bound or self.is_valid() or "drama" not in self.form.errors:
+            return None
+        errors = self.form.errors.as_data()["drama"]
+        near = next((error.params["dramas"] for error in errors if error.code == "did_you_mean"), [])
+        return str(self.data.get("drama", "")).strip()[:TITLE_MAX_LENGTH], near
 
     def chosen(self, name: str):
         """A cleaned filter value (e.g. the included tropes), or its empty value when absent or invalid."""

@@ -33,17 +33,29 @@ def home(request):
     return render(request, "scenes/home.html", context)
 
 
+def catalogue_filter(params, viewer) -> SceneFilter:
+    filterset = SceneFilter(params, queryset=Scene.objects.published().for_cards())
+    # Tropes the fan hides stay out, unless they asked for one in this very search.
+    filterset.queryset = filterset.queryset.for_viewer(viewer, allow=filterset.chosen("trope"))
+    return filterset
+
+
 @require_safe
 def scene_list(request):
-    filterset = SceneFilter(request.GET, queryset=Scene.objects.published().for_cards())
-    # Tropes the fan hides stay out, unless they asked for one in this very search.
     viewer = viewer_preferences(request)
-    filterset.queryset = filterset.queryset.for_viewer(viewer, allow=filterset.chosen("trope"))
+    filterset = catalogue_filter(request.GET, viewer)
     status, message, page = 200, "", None
     drama = filterset.chosen("drama")
     if drama and request.GET.get("drama") != drama.slug:
         # A title typed in the filter form: the shared URL names the drama by its slug, as every link does.
         return redirect(request.path + with_only(request.GET, "drama", drama.slug))
+    unknown_drama = filterset.unknown_drama()
+    if unknown_drama:
+        # A drama that is none (a typo, a title we lack): the catalogue under the other filters, the dramas it
+        # may mean above it, and a 400 (the address names nothing; the page is still one a reader can use).
+        others = request.GET.copy()
+        others.pop("drama")
+        filterset = catalogue_filter(others, viewer)
     if not filterset.is_valid():
         status = 400
         message = "Some filters could not be used; fix them below to see scenes."
@@ -52,6 +64,8 @@ def scene_list(request):
         status, message, page = shown.status, shown.message, shown.page
         if page is not None and not page.paginator.count:
             note_search_miss(filterset)  # What readers look for and the catalogue lacks, for moderators.
+    if unknown_drama and status == 200:
+        status = 400
     included, excluded = filterset.chosen("trope"), filterset.chosen("exclude")
     context = {
         "filter": filterset,
@@ -61,18 +75,23 @@ def scene_list(request):
         "excluded": excluded,
         "facet_groups": trope_facets(
             filterset.qs,
-            request.GET,
+            filterset.data,
             included=included,
             excluded=excluded,
             empty=not page.paginator.count,
             ids=filterset.result_ids(),
             total=page.paginator.count,
         )
-        if status == 200
+        if page is not None
         else [],
         "chosen_drama": drama,
+        # A drama= that names none: what was typed, and each drama it may mean with its catalogue address.
+        "unknown_drama": unknown_drama and unknown_drama[0],
+        "dramas_meant": [(near, with_only(filterset.data, "drama", near.slug)) for near in unknown_drama[1]]
+        if unknown_drama
+        else [],
         "chosen_actor": filterset.chosen("actor"),
-        "clear_urls": {name: without_value(request.GET, name) for name in ("q", "drama", "actor")},
+        "clear_urls": {name: without_value(filterset.data, name) for name in ("q", "drama", "actor")},
         "hidden_tropes": {"trope": [t.slug for t in included], "exclude": [t.slug for t in excluded]},
         "canonical_keep": "catalogue",  # The filters make the page: its canonical URL keeps them.
         # Said above the results, so a fan knows why scenes are missing.

@@ -118,13 +118,6 @@ class DramaQuerySet(models.QuerySet):
         )
         return self.annotate(scene_count=Coalesce(models.Subquery(counted), 0))
 
-    def named(self, text: str):
-        """The drama a reader means by ``text``: its slug, or its English or Hangul title in any case; or None."""
-        text = (text or "").strip()
-        if not text:
-            return None
-        return self.filter(Q(slug=text) | Q(title__iexact=text) | Q(hangul_title__iexact=text)).order_by("pk").first()
-
 
 class TropeQuerySet(models.QuerySet):
     def curated(self):

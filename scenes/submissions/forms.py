@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from scenes.models import Character, Drama, Trope
+from scenes.search.dramas import drama_named
 from scenes.timecodes import format_timecode, parse_timecode
 
 from .image_fields import ScreenshotUploadField
@@ -38,13 +39,13 @@ class TimecodeField(forms.CharField):
 
 
 class DramaChoiceField(forms.CharField):
-    """A drama typed by title (suggested as you type) or slug."""
+    """A drama typed by any of its titles (suggested as you type; scenes.search.dramas) or its slug."""
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        drama = Drama.objects.named(value)
+        drama = drama_named(value)
         if drama is None:
             raise ValidationError("We don't know that drama yet. Pick one from the suggestions, or propose it below.")
         return drama

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
@@ -11,17 +10,20 @@ from community import ratelimit
 from community.access import fan_action
 from scenes.errors import add_errors
 from scenes.models import Drama, Scene
+from scenes.search.dramas import drama_named, dramas_like
 from scenes.timecodes import format_timecode
 
 from . import services as submissions
 from .forms import DramaProposalForm, SceneForm, SubmissionForm
+
+DRAMA_OPTIONS = 10  # Titles suggested in the drama box's list.
 
 
 def _drama_from(value: str | None) -> Drama | None:
     value = (value or "").strip()
     if not value or len(value) > 200:
         return None
-    return Drama.objects.filter(Q(slug=value) | Q(title__iexact=value)).first()
+    return drama_named(value)
 
 
 def _over_the_limit(request, drama: Drama | None, limited: ratelimit.RateLimited):
@@ -101,12 +103,12 @@ def submit_characters(request):
 
 @require_safe
 def drama_options(request):
-    """Dramas whose title starts with or contains what the fan typed: <option>s for the form's datalist."""
+    """
+    The dramas a fan may mean by what they typed, by any title (English, Hangul, romanised, also-known-as),
+    near misses included: <option>s for the form's datalist, matched as the catalogue's drama filter does.
+    """
     text = (request.GET.get("drama") or request.GET.get("q") or "").strip()[:100]
-    dramas = Drama.objects.none()
-    if text:
-        dramas = Drama.objects.filter(Q(title__icontains=text) | Q(hangul_title__icontains=text)).order_by("title")
-    return render(request, "scenes/_drama_options.html", {"dramas": dramas[:10]})
+    return render(request, "scenes/_drama_options.html", {"dramas": dramas_like(text, limit=DRAMA_OPTIONS)})
 
 
 @fan_action("submit", post_only=False)
