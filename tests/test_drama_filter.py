@@ -39,6 +39,9 @@ def flowers():
         "Heirs",
         "왕관을 쓰려는 자, 그 무게를 견뎌라 – 상속자들",  # Hangul, as written
         "왕관을 쓰려는 자 그 무게를 견뎌라 상속자들",  # ...without the signs
+        "상속자들",  # the part after the dash, as fans call it
+        "sangsokjadeul",  # ...romanised
+        "Sang-sok-ja-deul",
         "wanggwaneul sseuryeoneun ja geu mugereul gyeondyeora sangsokjadeul",  # romanised
     ],
 )
@@ -54,7 +57,7 @@ def test_a_hangul_title_is_known_with_or_without_spaces_and_romanised(client, he
     assert response["Location"] == "/scenes/?drama=boys-over-flowers"
 
 
-@pytest.mark.parametrize("typed", ["the heir", "hiers", "The Hiers", "상속자", "sangsokja"])
+@pytest.mark.parametrize("typed", ["the heir", "hiers", "The Hiers", "상속자", "sangsokja", "sangsokjadel"])
 def test_a_near_miss_shows_the_catalogue_with_did_you_mean(client, heirs, flowers, typed):
     scenes = {SceneFactory(drama=heirs), SceneFactory(drama=flowers)}
     response = client.get(LIST, {"drama": typed, "sort": "awesome"})

@@ -12,6 +12,8 @@ the titles suggested as they type (/dramas/options/) all ask here, so they agree
   thousand dramas cost a few milliseconds.
 """
 
+import re
+
 from django.db import connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -33,6 +35,8 @@ MOST_CANDIDATES = 200
 SIMILAR_ENOUGH = 75
 # Shorter words are too alike to tell apart by spelling ("kim", "him").
 SHORTEST_SIMILAR = 4
+# Where a title's parts meet: "쓸쓸하고 찬란하神 – 도깨비", "Goblin: The Lonely and Great God".
+TITLE_PARTS = re.compile(r"\s+[-–—]\s+|:\s+")
 TOKEN = {
     "sqlite": f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} MATCH %s",  # noqa: S608 - constants
     "postgresql": "SELECT id FROM scenes_searchsuggestion WHERE vector @@ to_tsquery('simple', %s)",
@@ -40,8 +44,10 @@ TOKEN = {
 
 
 def title_keys(drama: Drama) -> set[str]:
-    """Every title of ``drama`` reduced to one word, as typed text is compared with it."""
+    """Every title of ``drama`` reduced to one word, as typed text is compared with it; a title's parts apart
+    from a dash or colon count too, as fans use them alone ("상속자들" of "왕관을 쓰려는 자, … – 상속자들")."""
     titles = [drama.title, drama.hangul_title, *drama.other_titles_list]
+    titles += [part for title in titles for part in TITLE_PARTS.split(title)]
     spellings = [spelling for title in titles for spelling in (title, *romanisations(normalise(title)))]
     return {key for key in map(squashed, spellings) if key}
 
