@@ -68,7 +68,8 @@ def test_a_near_miss_shows_the_catalogue_with_did_you_mean(client, heirs, flower
     assert '<a href="/scenes/?sort=awesome&amp;drama=the-heirs">The Heirs</a>' in meant
     assert "Boys Over Flowers" not in meant
     assert set(response.context["page"].object_list) == scenes  # The catalogue under the other filters.
-    assert f'value="{typed}"' in page  # Kept in the box, to correct.
+    assert f'value="{typed}"' in page  # Kept in the box, to correct, and said to be wrong.
+    assert 'aria-invalid="true" aria-describedby="unknown-drama"' in page
 
 
 def test_a_title_like_nothing_says_so_over_the_catalogue(client, heirs):
