@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: install demo test lint format fuzz drills
+# The browser tests (tests/browser/) drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: install demo test browser lint format fuzz drills
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +16,17 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(BIN)/.installed
+# axe-core, the accessibility checker the browser tests run in each page (package.json, package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium, when the machine has none (apt-get: run as root, as CI does).
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+
+install: $(BIN)/.installed node_modules/.installed $(CHROMIUM)
 
 ## Serve the site with the demo catalogue on a SQLite file (db.sqlite3).
 demo: install
@@ -20,9 +34,13 @@ demo: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
-## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
+## The whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set); PYTEST_ARGS adds to pytest's arguments.
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The browser tests alone (Chromium at 390 and 1280 px, axe-core, screenshots in artifacts/screenshots/).
+browser: install
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
 ## The full hostile-input fuzz: over 11,000 requests across every URL pattern (make test runs a small profile).
 fuzz: install
