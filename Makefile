@@ -22,11 +22,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium, when the machine has none (apt-get: run as root, as CI does).
+# Debian's Chromium, when the machine has none (apt-get: run as root, as CI does), and a font with Hangul, so the
+# browser tests' screenshots show the Korean pages and the language chooser in letters rather than boxes.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+$(CJK_FONT):
+	apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null
 
-install: $(BIN)/.installed node_modules/.installed $(CHROMIUM)
+install: $(BIN)/.installed node_modules/.installed $(CHROMIUM) $(CJK_FONT)
 
 ## Serve the site with the demo catalogue on a SQLite file (db.sqlite3).
 demo: install

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.catalogue import small_catalogue
-from tests.browser.support import at
+from tests.browser.support import at, focused
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,3 +72,54 @@ def test_a_reader_opens_a_spoiler_and_hides_it_again(page, catalogue):
     title.get_by_role("link").click()
     expect(page).to_have_url(at(catalogue.spoiler.get_absolute_url()))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def tab_to(page, describe, *, key="Tab", most=60):
+    """Press ``key`` until the focused element matches ``describe`` (a function of focused()); fail after ``most``."""
+    for _ in range(most):
+        page.keyboard.press(key)
+        now = focused(page)
+        if describe(now):
+            return now
+    raise AssertionError(f"{key} never reached it; focus ended on {focused(page)}")
+
+
+def focus_is_visible(page):
+    """The focused element shows a focus ring (an outline or a box shadow), or its card does (a card outlines itself
+    when its title link has the focus)."""
+    return page.evaluate(
+        """() => { const ring = element => { const style = getComputedStyle(element);
+                     return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                            || style.boxShadow !== 'none'; };
+                   const card = document.activeElement.closest('.card');
+                   return ring(document.activeElement) || (card !== null && ring(card)); }"""
+    )
+
+
+def test_a_keyboard_alone_finds_a_drama_opens_a_spoiler_and_reaches_the_scene(page, catalogue):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Skip to content"
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "main"
+
+    page.keyboard.press("Shift+Tab")  # back up into the header, then on to the search box
+    tab_to(page, lambda now: now["id"] == "site-search-q", key="Shift+Tab")
+    assert focus_is_visible(page)
+    page.keyboard.type("crash landing", delay=20)
+    expect(page.locator("#site-search-suggestions a").first).to_be_visible()
+    tab_to(page, lambda now: "Crash Landing on You" in now["text"], key="ArrowDown", most=10)
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(at(catalogue.landing.get_absolute_url()))
+
+    title = page.locator("article[data-spoiler]").get_by_role("heading")
+    tab_to(page, lambda now: now["tag"] == "summary" and "Show anyway" in now["text"])
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(title).to_have_js_property("inert", False)
+    tab_to(page, lambda now: now["tag"] == "a" and "Ri Jeong-hyeok" in now["text"])
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(at(catalogue.spoiler.get_absolute_url()))
