@@ -6,7 +6,7 @@ The browser tests' harness: Playwright for Python drives Debian's Chromium (``/u
 Each test module starts Chromium once. Playwright's synchronous API keeps an event loop running in the test's
 thread while it is started, and Django refuses database work from a thread with a running loop, so the module's
 browser fixture sets ``DJANGO_ALLOW_ASYNC_UNSAFE`` for exactly as long as Playwright runs (the server thread, which
-does the site's own database work, has no loop).
+does the site's own database work, has no loop), and keeps the thread's database connections in use.
 
 Every page a test opens fails the test on a script error or a Content-Security-Policy refusal in the browser.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 
 from tests.browser.support import watch_errors
@@ -34,7 +35,13 @@ def browser():
 
     before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    threads_connections = {alias: connections[alias] for alias in connections}
     playwright = sync_playwright().start()
+    # With an event loop running, Django keeps its database connections per context instead of per thread
+    # (asgiref's Local), so it would open new ones here, without the test database's saved state that
+    # serialized_rollback restores from: hand it this thread's own.
+    for alias, connection in threads_connections.items():
+        connections[alias] = connection
     try:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
