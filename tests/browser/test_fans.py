@@ -1,4 +1,5 @@
-"""A fan's paths in a real browser, at 390 and 1280 px: signing up, commenting and replying."""
+"""A fan's paths in a real browser, at 390 and 1280 px: signing up, commenting and replying (the focus kept on
+what they wrote)."""
 
 import re
 
@@ -6,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.catalogue import small_catalogue
-from tests.browser.support import at
+from tests.browser.support import at, focused
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -19,6 +20,11 @@ pytestmark = [
 @pytest.fixture
 def catalogue():
     return small_catalogue()
+
+
+def has_focus(locator):
+    """The focus is on the element or inside it."""
+    return locator.evaluate("element => element.contains(document.activeElement)")
 
 
 def test_a_reader_signs_up_from_a_scene_and_is_signed_in(page, catalogue):
@@ -48,6 +54,7 @@ def test_a_fan_comments_and_replies_to_a_comment(open_page, width, catalogue):
     comment = comments.get_by_role("listitem").filter(has_text="The sit-up room hug, of course.")
     expect(comment).to_be_visible()
     expect(page).to_have_url(at(catalogue.first_hug.get_absolute_url()))  # updated in place
+    assert has_focus(comment), focused(page)  # the fan's place is kept: on what they just wrote
 
     comment.get_by_text("Reply", exact=True).click()
     comment.get_by_label("Your reply to hugfan").fill("Agreed, and the line after it.")
@@ -56,3 +63,4 @@ def test_a_fan_comments_and_replies_to_a_comment(open_page, width, catalogue):
     reply = page.locator("#comments .comment-list--replies > li").filter(has_text="Agreed, and the line after it.")
     expect(reply).to_be_visible()
     expect(reply).to_be_in_viewport()
+    assert has_focus(reply), focused(page)
