@@ -84,13 +84,30 @@ def applies(rule: Rule, scheme: str, width: int) -> bool:
 
 def declared(selector: str, prop: str, *, scheme: str = "light", width: int = 1280) -> str | None:
     """The last value ``selector`` (exactly, as one of a rule's selectors) gets for ``prop``, or None."""
-    value = None
-    for rule in site_rules():
+    found = _declared_at(selector, prop, scheme=scheme, width=width)
+    return found[1] if found else None
+
+
+def _declared_at(selector: str, prop: str, *, scheme: str, width: int) -> tuple[int, str] | None:
+    """Where (the rule's place among all the site's rules) and what ``selector`` last declares for ``prop``."""
+    found = None
+    for position, rule in enumerate(site_rules()):
         if _normalise_selector(selector) in rule.selectors and applies(rule, scheme, width):
             for name, rule_value in rule.declarations:
                 if name == prop:
-                    value = rule_value.removesuffix("!important").strip()
-    return value
+                    found = (position, rule_value.removesuffix("!important").strip())
+    return found
+
+
+def specificity(selector: str) -> tuple[int, int, int]:
+    """(ids, classes + attributes + pseudo-classes, elements + pseudo-elements), as the cascade weighs them."""
+    selector = re.sub(r"\[[^\]]*\]", ".attribute", selector).replace(":not(", " ").replace(")", "")
+    ids = selector.count("#")
+    elements = len(re.findall(r"::[\w-]+", selector))
+    selector = re.sub(r"::[\w-]+", "", selector)
+    classes = len(re.findall(r"[.:][\w-]+", selector))
+    elements += len(re.findall(r"(?:^|[\s>+~])([a-z][\w-]*)", selector))
+    return ids, classes, elements
 
 
 def custom_property(name: str, *, scheme: str = "light") -> str:
@@ -108,19 +125,23 @@ COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\)|\bwhite\b|\bblack\b|\bt
 
 def colour(chain: list[str], prop: str, *, scheme: str = "light", width: int = 1280) -> str:
     """
-    The colour ``prop`` ("color" or "background") takes on an element matched by ``chain``'s selectors, the most
-    specific first: the first one that declares it wins, as the cascade would. A background is read from
-    ``background-color`` or the ``background`` shorthand (its last colour, the layer under any gradient).
+    The colour ``prop`` ("color" or "background") takes on an element that every selector of ``chain`` matches:
+    as the cascade picks, the most specific declaration wins, and among equally specific ones the later. A
+    background is read from ``background-color`` or the ``background`` shorthand (its last colour, the layer
+    under any gradient).
     """
     props = ("background-color", "background") if prop == "background" else (prop,)
+    candidates = []
     for selector in chain:
         for name in props:
-            value = declared(selector, name, scheme=scheme, width=width)
-            if value is not None:
-                colours = COLOUR.findall(resolve(value, scheme=scheme))
-                assert colours, f"{selector} {{ {name}: {value} }} names no colour"
-                return colours[-1]
-    raise AssertionError(f"none of {chain} declares {prop}")
+            found = _declared_at(selector, name, scheme=scheme, width=width)
+            if found is not None:
+                candidates.append((specificity(selector), found[0], selector, name, found[1]))
+    assert candidates, f"none of {chain} declares {prop}"
+    *_, selector, name, value = max(candidates)
+    colours = COLOUR.findall(resolve(value, scheme=scheme))
+    assert colours, f"{selector} {{ {name}: {value} }} names no colour"
+    return colours[-1]
 
 
 def rgb(value: str) -> tuple[float, float, float]:

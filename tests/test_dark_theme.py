@@ -67,14 +67,16 @@ def test_every_light_surface_turns_dark(width):
     assert still_light == []
 
 
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("scheme", THEMES)
-def test_text_is_readable_wherever_a_rule_sets_both_its_colour_and_background(scheme):
+def test_text_is_readable_wherever_a_rule_sets_both_its_colour_and_background(scheme, width):
     unreadable = []
-    for rule in light_rules(1280):
+    for rule in light_rules(width):
         for selector in plain_selectors(rule):
             if selector in PICTURES:
                 continue
-            text, background = painted(selector, "color", scheme), painted(selector, "background", scheme)
+            text = painted(selector, "color", scheme, width)
+            background = painted(selector, "background", scheme, width)
             if text and background and contrast(text, background) < 4.5:
                 unreadable.append(f"{selector}: {text} on {background} ({contrast(text, background):.2f})")
     assert unreadable == []
@@ -103,6 +105,7 @@ READ_ON = {
     "an input's text": (["body"], ["input:not([type])"]),
     "a placeholder": (["input::placeholder"], ["input:not([type])"]),
     "a chart's value": ([".chart__value"], [".chart"]),
+    "an error page's status": ([".error-page__code"], ["body"]),
     **{
         f"a {group} trope": ([f".chip--{group}"], [f".chip--{group}"])
         for group in ("classification", "meaning", "anatomy", "consent")
@@ -139,4 +142,29 @@ def text_colour(chain: list[str], scheme: str) -> str:
 def test_each_component_keeps_aa_contrast(what, scheme):
     text_chain, background_chain = READ_ON[what]
     text, background = text_colour(text_chain, scheme), colour(background_chain, "background", scheme=scheme)
+    assert contrast(text, background) >= 4.5, f"{what} ({scheme}): {text} on {background}"
+
+
+# On a phone the catalogue's facets are pills: a chosen or excluded trope's pill is filled, its name drawn on it.
+PHONE_FACETS = {
+    "a chosen trope": (
+        [".facet__item--included .facet__name", ".facet__name"],
+        [".facet__item--included", ".facet__item"],
+    ),
+    "an excluded trope": (
+        [".facet__item--excluded .facet__name", ".facet__name"],
+        [".facet__item--excluded", ".facet__item"],
+    ),
+    "a trope": ([".facet__name"], [".facet__item"]),
+}
+
+
+@pytest.mark.parametrize("scheme", THEMES)
+@pytest.mark.parametrize("what", PHONE_FACETS)
+def test_the_facet_pills_on_a_phone_keep_aa_contrast(what, scheme):
+    name, pill = PHONE_FACETS[what]
+    text, background = (
+        colour(name, "color", scheme=scheme, width=390),
+        colour(pill, "background", scheme=scheme, width=390),
+    )
     assert contrast(text, background) >= 4.5, f"{what} ({scheme}): {text} on {background}"
