@@ -263,20 +263,34 @@ def test_merging_into_a_published_duplicate_folds_the_submission_in(moderator_cl
     assert Notification.objects.get(recipient=scene.submitted_by).kind == "rejected"
 
 
-@pytest.mark.parametrize("target", ["pending", "self", "missing", "not a number"])
+def test_a_duplicate_the_screen_did_not_find_can_be_merged_into_by_its_number(moderator_client):
+    kept = SceneFactory(episode=2, start_seconds=100, end_seconds=120)
+    scene = pending(drama=kept.drama, episode=7, start_seconds=1500, end_seconds=1520)
+    page = moderator_client.get(review(scene))
+    assert page.context["review"].duplicates == [] and 'id="merge-into-number"' in page.content.decode()
+
+    moderator_client.post(decide(scene, "merge"), {"into": str(kept.pk)})
+
+    assert Scene.objects.get(pk=scene.pk).merged_into == kept
+
+
+@pytest.mark.parametrize("target", ["pending", "self", "another drama", "missing", "not a number", "empty"])
 def test_merging_into_a_scene_that_cannot_take_it_is_refused(moderator_client, target):
     scene = pending()
     into = {
         "pending": lambda: pending(drama=scene.drama).pk,
         "self": lambda: scene.pk,
+        "another drama": lambda: SceneFactory().pk,
         "missing": lambda: 999999,
         "not a number": lambda: "twelve",
+        "empty": lambda: "",
     }[target]()
 
     response = moderator_client.post(decide(scene, "merge"), {"into": into})
 
     assert response.status_code == 400
-    assert any(message.startswith("Nothing was merged:") for message in messages_of(response))
+    [message] = messages_of(response)
+    assert message.startswith("Nothing was merged:") and "required" not in message
     scene.refresh_from_db()
     assert scene.status == "pending" and scene.merged_into is None
 

@@ -48,7 +48,14 @@ class RejectForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.IntegerField(min_value=1, error_messages={"invalid": gettext_lazy("Choose a scene to merge into.")})
+    into = forms.IntegerField(
+        min_value=1,
+        error_messages={
+            "required": gettext_lazy("Give the number of the scene to merge into."),
+            "invalid": gettext_lazy("Give the number of the scene to merge into."),
+            "min_value": gettext_lazy("Give the number of the scene to merge into."),
+        },
+    )
     reason = forms.CharField(max_length=REASON_LENGTH, required=False)
 
 
