@@ -68,12 +68,14 @@ def test_a_fan_submits_a_scene_with_a_screenshot_and_a_moderator_publishes_it(op
     assert reader.goto(scene.get_absolute_url()).status == 404
 
     desk = open_page(width, user=moderator)
-    desk.goto("/admin/scenes/pendingscene/")
-    row = desk.get_by_role("row").filter(has_text="She falls asleep on the bench")
-    expect(row.get_by_role("img")).to_have_count(1)  # the screenshot, processed
-    row.get_by_role("checkbox").check()
-    desk.locator("select[name=action]").select_option(label="Publish selected submissions")
-    desk.get_by_role("button", name="Go", exact=True).click()
+    desk.goto("/admin/")
+    desk.get_by_role("link", name=re.compile(r"1 submission", re.IGNORECASE)).first.click()
+    desk.get_by_role("link", name="Secret Garden, ep. 14 at 41:05").click()
+    # The review screen: the screenshot, the times as mm:ss, one click to publish.
+    expect(desk).to_have_url(re.compile(rf"/admin/scenes/scene/{scene.pk}/review/$"))
+    expect(desk.get_by_alt_text("Two figures on a bench at dawn, one holding the other.")).to_be_visible()
+    expect(desk.get_by_role("main")).to_contain_text("41:05")
+    desk.get_by_role("button", name="Publish", exact=True).click()
     expect(desk.locator(".messagelist")).to_contain_text(re.compile("published", re.IGNORECASE))
 
     scene.refresh_from_db()
