@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 KEY_PREFIX = "tdb_"
 # What the token page shows of a key so a fan can tell them apart: "tdb_" and the first 8 random characters.
@@ -39,25 +41,36 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A fan's personal API token. Only the SHA-256 of the key is stored; the key itself is shown once."""
 
-    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100, help_text="What the fan uses it for, e.g. 'my vote bot'.")
-    prefix = models.CharField(max_length=VISIBLE_LENGTH, help_text="The first characters of the key, to recognise it.")
-    key_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the key, in hex.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    fan = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("fan"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("What the fan uses it for, e.g. 'my vote bot'."))
+    prefix = models.CharField(
+        _("prefix"), max_length=VISIBLE_LENGTH, help_text=_("The first characters of the key, to recognise it.")
+    )
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, help_text=_("SHA-256 of the key, in hex."))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     expires_at = models.DateTimeField(
-        null=True, help_text="When the token stops working by itself (a token without a date no longer works)."
+        _("expires at"),
+        null=True,
+        help_text=_("When the token stops working by itself (a token without a date no longer works)."),
     )
 
     objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
+        verbose_name_plural = _("API tokens")
         ordering = ["-created_at", "-id"]
-        verbose_name = "API token"
+        verbose_name = _("API token")
 
     def __str__(self):
-        return f"{self.name} ({self.prefix}…) of {self.fan}"
+        return gettext("%(name)s (%(prefix)s…) of %(fan)s") % {
+            "name": self.name,
+            "prefix": self.prefix,
+            "fan": self.fan,
+        }
 
     @property
     def is_active(self) -> bool:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Comment
@@ -25,16 +26,28 @@ class Delivery(models.TextChoices):
 class Notification(models.Model):
     """One thing that happened for ``recipient``; what it is about is kept as rows, so it reads in any language."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    reason = models.CharField(max_length=500, blank=True, help_text=_("A moderator's reason, as given at the time."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    scene = models.ForeignKey(
+        Scene, verbose_name=_("scene"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    drama = models.ForeignKey(
+        Drama, verbose_name=_("drama"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(
+        _("reason"), max_length=500, blank=True, help_text=_("A moderator's reason, as given at the time.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -57,7 +70,7 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} for {self.recipient}"
+        return gettext("%(kind)s for %(fan)s") % {"kind": self.get_kind_display(), "fan": self.recipient}
 
     def get_absolute_url(self) -> str:
         # The comment's thread is its scene's or drama's, both known here: no query for the comment's own.
@@ -68,11 +81,15 @@ class Notification(models.Model):
 class NotificationSetting(models.Model):
     """How a fan wants one kind delivered; without a row, a kind shows on the site only."""
 
-    fan = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.SITE)
+    fan = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("fan"), on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.SITE)
 
     class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
         constraints = [
             models.UniqueConstraint(fields=["fan", "kind"], name="one_notification_setting_per_kind"),
             models.CheckConstraint(
@@ -81,4 +98,4 @@ class NotificationSetting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.fan}: {self.kind} {self.delivery}"
+        return f"{self.fan}: {self.get_kind_display()} {self.get_delivery_display()}"

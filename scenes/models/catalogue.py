@@ -9,29 +9,42 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from ..links import cached_reverse
 from .querysets import DramaQuerySet, PeopleQuerySet
 
 
 class Drama(models.Model):
-    title = models.CharField(max_length=200, help_text="English title, as fans know it.")
-    slug = models.SlugField(max_length=200, unique=True, help_text="The slugified English title; part of public URLs.")
-    hangul_title = models.CharField(max_length=200, blank=True, help_text="Original title in Hangul.")
-    other_titles = models.CharField(
-        max_length=400, blank=True, help_text="Other English titles fans use, separated by semicolons."
+    title = models.CharField(_("title"), max_length=200, help_text=_("English title, as fans know it."))
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The slugified English title; part of public URLs.")
     )
-    year = models.PositiveSmallIntegerField(help_text="Year the drama first aired.")
-    network = models.CharField(max_length=60, help_text="Broadcaster or platform, e.g. KBS2, SBS, tvN.")
-    episodes = models.PositiveSmallIntegerField(help_text="Number of episodes; scenes must fall within them.")
-    poster = models.ImageField(upload_to="posters/", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    hangul_title = models.CharField(
+        _("hangul title"), max_length=200, blank=True, help_text=_("Original title in Hangul.")
+    )
+    other_titles = models.CharField(
+        _("other titles"),
+        max_length=400,
+        blank=True,
+        help_text=_("Other English titles fans use, separated by semicolons."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), help_text=_("Year the drama first aired."))
+    network = models.CharField(
+        _("network"), max_length=60, help_text=_("Broadcaster or platform, e.g. KBS2, SBS, tvN.")
+    )
+    episodes = models.PositiveSmallIntegerField(
+        _("episodes"), help_text=_("Number of episodes; scenes must fall within them.")
+    )
+    poster = models.ImageField(_("poster"), upload_to="posters/", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = DramaQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("drama")
+        verbose_name_plural = _("dramas")
         ordering = ["title"]
         constraints = [
             models.CheckConstraint(condition=Q(episodes__gte=1), name="drama_has_episodes"),
@@ -55,23 +68,32 @@ class Drama(models.Model):
             if last and self.episodes < last:
                 raise ValidationError(
                     {
-                        "episodes": f"A back hug is catalogued in episode {last}: "
-                        "the drama cannot have fewer episodes than that."
+                        "episodes": gettext(
+                            "A back hug is catalogued in episode %(episode)s: "
+                            "the drama cannot have fewer episodes than that."
+                        )
+                        % {"episode": last}
                     }
                 )
 
 
 class Actor(models.Model):
-    name = models.CharField(max_length=120, help_text="Romanised name, family name first as fans write it.")
-    slug = models.SlugField(max_length=120, unique=True)
-    hangul_name = models.CharField(max_length=60, blank=True)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("Romanised name, family name first as fans write it.")
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    hangul_name = models.CharField(_("hangul name"), max_length=60, blank=True)
     is_confirmed = models.BooleanField(
-        default=True, help_text="Actors fans add with a submission are public once a moderator publishes it."
+        _("is confirmed"),
+        default=True,
+        help_text=_("Actors fans add with a submission are public once a moderator publishes it."),
     )
 
     objects = PeopleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = ["name"]
 
     def __str__(self):
@@ -83,33 +105,43 @@ class Actor(models.Model):
 
 class Character(models.Model):
     class Gender(models.TextChoices):
-        FEMALE = "female", "Female"
-        MALE = "male", "Male"
-        OTHER = "other", "Other"
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other")
 
     class Role(models.TextChoices):
-        FEMALE_LEAD = "female_lead", "Female lead"
-        MALE_LEAD = "male_lead", "Male lead"
-        SECOND_FEMALE_LEAD = "second_female_lead", "Second female lead"
-        SECOND_MALE_LEAD = "second_male_lead", "Second male lead"
-        SUPPORTING = "supporting", "Supporting"
+        FEMALE_LEAD = "female_lead", _("Female lead")
+        MALE_LEAD = "male_lead", _("Male lead")
+        SECOND_FEMALE_LEAD = "second_female_lead", _("Second female lead")
+        SECOND_MALE_LEAD = "second_male_lead", _("Second male lead")
+        SUPPORTING = "supporting", _("Supporting")
 
     SECOND_LEADS = (Role.SECOND_FEMALE_LEAD, Role.SECOND_MALE_LEAD)
 
-    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="characters")
+    drama = models.ForeignKey(Drama, verbose_name=_("drama"), on_delete=models.CASCADE, related_name="characters")
     actor = models.ForeignKey(
-        Actor, on_delete=models.PROTECT, related_name="roles", null=True, blank=True, help_text="Who plays them."
+        Actor,
+        verbose_name=_("actor"),
+        on_delete=models.PROTECT,
+        related_name="roles",
+        null=True,
+        blank=True,
+        help_text=_("Who plays them."),
     )
-    name = models.CharField(max_length=120)
-    gender = models.CharField(max_length=10, choices=Gender.choices)
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.SUPPORTING)
+    name = models.CharField(_("name"), max_length=120)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SUPPORTING)
     is_confirmed = models.BooleanField(
-        default=True, help_text="Characters fans add with a submission show on the drama once a moderator publishes it."
+        _("is confirmed"),
+        default=True,
+        help_text=_("Characters fans add with a submission show on the drama once a moderator publishes it."),
     )
 
     objects = PeopleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("character")
+        verbose_name_plural = _("characters")
         ordering = ["drama", "name"]
         constraints = [
             models.UniqueConstraint(fields=["drama", "name"], name="character_unique_in_drama"),
@@ -159,15 +191,15 @@ class StreamingLink(models.Model):
     """Where a drama streams: a provider, the region it is offered in, and the address (of the drama or an episode)."""
 
     class Provider(models.TextChoices):
-        YOUTUBE = "youtube", "YouTube"
-        NETFLIX = "netflix", "Netflix"
-        VIKI = "viki", "Viki"
-        KOCOWA = "kocowa", "KOCOWA"
-        TVING = "tving", "TVING"
-        WAVVE = "wavve", "Wavve"
-        DISNEY = "disney", "Disney+"
-        VIMEO = "vimeo", "Vimeo"
-        DAILYMOTION = "dailymotion", "Dailymotion"
+        YOUTUBE = "youtube", _("YouTube")
+        NETFLIX = "netflix", _("Netflix")
+        VIKI = "viki", _("Viki")
+        KOCOWA = "kocowa", _("KOCOWA")
+        TVING = "tving", _("TVING")
+        WAVVE = "wavve", _("Wavve")
+        DISNEY = "disney", _("Disney+")
+        VIMEO = "vimeo", _("Vimeo")
+        DAILYMOTION = "dailymotion", _("Dailymotion")
         OTHER = "other", _("Other")
 
     # The hosts each provider's addresses live on: an address elsewhere is refused, so a link labelled
@@ -184,21 +216,24 @@ class StreamingLink(models.Model):
         Provider.DAILYMOTION: ("dailymotion.com", "dai.ly"),
     }
 
-    drama = models.ForeignKey(Drama, on_delete=models.CASCADE, related_name="streaming_links")
-    provider = models.CharField(max_length=20, choices=Provider.choices)
+    drama = models.ForeignKey(Drama, verbose_name=_("drama"), on_delete=models.CASCADE, related_name="streaming_links")
+    provider = models.CharField(_("provider"), max_length=20, choices=Provider.choices)
     region = models.CharField(
+        _("region"),
         max_length=2,
         blank=True,
         help_text=_("Where it is offered: a two-letter country code (KR, US, GB…); empty for everywhere."),
     )
     episode = models.PositiveSmallIntegerField(
+        _("episode"),
         null=True,
         blank=True,
         help_text=_("The episode this address plays; empty when it leads to the drama as a whole."),
     )
-    url = models.URLField(max_length=500, help_text=_("The https address on the provider's own site."))
+    url = models.URLField(_("url"), max_length=500, help_text=_("The https address on the provider's own site."))
 
     class Meta:
+        verbose_name_plural = _("streaming links")
         verbose_name = _("streaming link")
         ordering = ["provider", "region", "episode", "id"]
         constraints = [
@@ -210,8 +245,9 @@ class StreamingLink(models.Model):
 
     def __str__(self):
         where = f" ({self.region})" if self.region else ""
-        episode = f", episode {self.episode}" if self.episode else ""
-        return f"{self.drama.title} on {self.get_provider_display()}{where}{episode}"
+        episode = gettext(", episode %(episode)s") % {"episode": self.episode} if self.episode else ""
+        on = gettext("%(drama)s on %(provider)s") % {"drama": self.drama.title, "provider": self.get_provider_display()}
+        return f"{on}{where}{episode}"
 
     def clean(self):
         errors = {}

@@ -8,6 +8,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..timecodes import format_timecode
 from .catalogue import Character, Drama
@@ -17,68 +19,111 @@ from .taxonomy import Trope
 
 class Scene(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        PUBLISHED = "published", "Published"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Pending")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
 
-    drama = models.ForeignKey(Drama, on_delete=models.PROTECT, related_name="scenes")
-    episode = models.PositiveSmallIntegerField()
-    start_seconds = models.PositiveIntegerField(help_text="When the hug starts, in seconds into the episode.")
-    end_seconds = models.PositiveIntegerField(help_text="When the hug ends, in seconds into the episode.")
+    drama = models.ForeignKey(Drama, verbose_name=_("drama"), on_delete=models.PROTECT, related_name="scenes")
+    episode = models.PositiveSmallIntegerField(_("episode"))
+    start_seconds = models.PositiveIntegerField(
+        _("start seconds"), help_text=_("When the hug starts, in seconds into the episode.")
+    )
+    end_seconds = models.PositiveIntegerField(
+        _("end seconds"), help_text=_("When the hug ends, in seconds into the episode.")
+    )
     hugger = models.ForeignKey(
-        Character, on_delete=models.PROTECT, related_name="hugs_given", help_text="Who hugs from behind."
+        Character,
+        verbose_name=_("hugger"),
+        on_delete=models.PROTECT,
+        related_name="hugs_given",
+        help_text=_("Who hugs from behind."),
     )
     hugged = models.ForeignKey(
-        Character, on_delete=models.PROTECT, related_name="hugs_received", help_text="Who is hugged."
+        Character,
+        verbose_name=_("hugged"),
+        on_delete=models.PROTECT,
+        related_name="hugs_received",
+        help_text=_("Who is hugged."),
     )
-    setting = models.CharField(max_length=200, blank=True, help_text="Where it happens, e.g. 'rainy bus stop'.")
-    description = models.TextField(help_text="What happens, in a few sentences of our own.")
-    line_korean = models.CharField(max_length=300, blank=True, help_text="The line spoken during the hug, in Korean.")
-    line_english = models.CharField(max_length=300, blank=True, help_text="The same line in English.")
+    setting = models.CharField(
+        _("setting"), max_length=200, blank=True, help_text=_("Where it happens, e.g. 'rainy bus stop'.")
+    )
+    description = models.TextField(_("description"), help_text=_("What happens, in a few sentences of our own."))
+    line_korean = models.CharField(
+        _("Korean line"), max_length=300, blank=True, help_text=_("The line spoken during the hug, in Korean.")
+    )
+    line_english = models.CharField(
+        _("English line"), max_length=300, blank=True, help_text=_("The same line in English.")
+    )
     is_illustrative = models.BooleanField(
+        _("is illustrative"),
         default=False,
-        help_text="An invented placeholder scene for the demo, not a documented moment of the drama.",
+        help_text=_("An invented placeholder scene for the demo, not a documented moment of the drama."),
     )
-    is_featured = models.BooleanField(default=False, help_text="Shown on the front page as a moderators' pick.")
-    tropes = models.ManyToManyField(Trope, through="SceneTrope", related_name="scenes", blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    is_featured = models.BooleanField(
+        _("is featured"), default=False, help_text=_("Shown on the front page as a moderators' pick.")
+    )
+    tropes = models.ManyToManyField(
+        Trope, verbose_name=_("tropes"), through="SceneTrope", related_name="scenes", blank=True
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="submitted_scenes"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_scenes",
     )
     rejection_reason = models.CharField(
-        max_length=500, blank=True, help_text="Shown to the submitter on their profile when a scene is rejected."
+        _("rejection reason"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown to the submitter on their profile when a scene is rejected."),
     )
     merged_into = models.ForeignKey(
         "self",
+        verbose_name=_("merged into"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="merged_duplicates",
-        help_text="The scene this duplicate was merged into; its URL redirects there.",
+        help_text=_("The scene this duplicate was merged into; its URL redirects there."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
 
     # Tallies kept by the community services (votes, favourites, comments) in the same transaction as the
     # rows they count, so lists can sort by them with an index instead of counting per request.
-    awesome_count = models.PositiveIntegerField(default=0, editable=False)
-    awkward_count = models.PositiveIntegerField(default=0, editable=False)
+    awesome_count = models.PositiveIntegerField(_("awesome count"), default=0, editable=False)
+    awkward_count = models.PositiveIntegerField(_("awkward count"), default=0, editable=False)
     awesome_score = models.FloatField(
-        default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awesome."
+        _("awesome score"),
+        default=0.0,
+        editable=False,
+        help_text=_("Lower bound of the Wilson interval for the share of awesome."),
     )
     awkward_score = models.FloatField(
-        default=0.0, editable=False, help_text="Lower bound of the Wilson interval for the share of awkward."
+        _("awkward score"),
+        default=0.0,
+        editable=False,
+        help_text=_("Lower bound of the Wilson interval for the share of awkward."),
     )
     controversy = models.FloatField(
-        default=0.0, editable=False, help_text="High when many fans vote and they split close to 50/50."
+        _("controversy"),
+        default=0.0,
+        editable=False,
+        help_text=_("High when many fans vote and they split close to 50/50."),
     )
-    favourite_count = models.PositiveIntegerField(default=0, editable=False)
-    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    favourite_count = models.PositiveIntegerField(_("favourite count"), default=0, editable=False)
+    comment_count = models.PositiveIntegerField(_("comment count"), default=0, editable=False)
 
     objects = SceneQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("scene")
+        verbose_name_plural = _("scenes")
         ordering = ["-published_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(episode__gte=1), name="scene_episode_positive"),
@@ -138,11 +183,11 @@ class Scene(models.Model):
             if character and self.drama_id and character.drama_id != self.drama_id:
                 errors[field] = f"{character.name} is not a character of {self.drama.title}."
         if self.hugger_id and self.hugger_id == self.hugged_id:
-            errors["hugged"] = "Someone cannot back-hug themselves: pick two different characters."
+            errors["hugged"] = _("Someone cannot back-hug themselves: pick two different characters.")
         if self.start_seconds is not None and self.end_seconds is not None and self.end_seconds <= self.start_seconds:
-            errors["end_seconds"] = "The hug must end after it starts."
+            errors["end_seconds"] = _("The hug must end after it starts.")
         if self.is_featured and self.status != self.Status.PUBLISHED:
-            errors["is_featured"] = "Only a published scene can be featured on the front page."
+            errors["is_featured"] = _("Only a published scene can be featured on the front page.")
         if errors:
             raise ValidationError(errors)
 
@@ -195,18 +240,20 @@ class SceneTrope(models.Model):
     """
 
     class Origin(models.TextChoices):
-        CURATED = "curated", "Curated"
-        PROPOSED = "proposed", "Proposed by fans"
+        CURATED = "curated", _("Curated")
+        PROPOSED = "proposed", _("Proposed by fans")
 
-    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="scene_tropes")
-    trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="scene_tropes")
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
-    agree_count = models.PositiveIntegerField(default=0, editable=False)
-    disagree_count = models.PositiveIntegerField(default=0, editable=False)
-    is_public = models.BooleanField(default=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    scene = models.ForeignKey(Scene, verbose_name=_("scene"), on_delete=models.CASCADE, related_name="scene_tropes")
+    trope = models.ForeignKey(Trope, verbose_name=_("trope"), on_delete=models.CASCADE, related_name="scene_tropes")
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.CURATED)
+    agree_count = models.PositiveIntegerField(_("agree count"), default=0, editable=False)
+    disagree_count = models.PositiveIntegerField(_("disagree count"), default=0, editable=False)
+    is_public = models.BooleanField(_("is public"), default=True, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("scene trope")
+        verbose_name_plural = _("scene tropes")
         constraints = [models.UniqueConstraint(fields=["scene", "trope"], name="scene_trope_once")]
         indexes = [
             models.Index(fields=["trope", "is_public", "scene"], name="scenetrope_public"),
@@ -219,7 +266,7 @@ class SceneTrope(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.trope} on scene {self.scene_id}"
+        return gettext("%(trope)s on scene %(scene)s") % {"trope": self.trope, "scene": self.scene_id}
 
     @property
     def agreement(self) -> int:
@@ -241,39 +288,60 @@ class SceneImage(models.Model):
     MEDIUM_WIDTH = 640
     HASH_BANDS = 4  # perceptual_hash split into 4 indexed 16-bit bands: see scenes.submissions.images.near_duplicates
 
-    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to=screenshot_path, width_field="width", height_field="height")
-    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    scene = models.ForeignKey(Scene, verbose_name=_("scene"), on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(_("image"), upload_to=screenshot_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
     thumbnail_small = models.ImageField(
-        upload_to="screenshots/", blank=True, editable=False, help_text="The screenshot 320 pixels wide."
+        _("thumbnail small"),
+        upload_to="screenshots/",
+        blank=True,
+        editable=False,
+        help_text=_("The screenshot 320 pixels wide."),
     )
     thumbnail_medium = models.ImageField(
-        upload_to="screenshots/", blank=True, editable=False, help_text="The screenshot 640 pixels wide."
+        _("thumbnail medium"),
+        upload_to="screenshots/",
+        blank=True,
+        editable=False,
+        help_text=_("The screenshot 640 pixels wide."),
     )
     perceptual_hash = models.CharField(
+        _("perceptual hash"),
         max_length=16,
         blank=True,
         db_index=True,
         editable=False,
-        help_text="64-bit difference hash (16 hex digits): near-identical pictures differ in few bits.",
+        help_text=_("64-bit difference hash (16 hex digits): near-identical pictures differ in few bits."),
     )
-    hash_band_0 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
-    hash_band_1 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
-    hash_band_2 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
-    hash_band_3 = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
-    alt_text = models.CharField(max_length=300, help_text="Describe the picture for people who cannot see it.")
-    position = models.PositiveSmallIntegerField(default=0)
+    hash_band_0 = models.PositiveIntegerField(_("hash band 0"), null=True, blank=True, db_index=True, editable=False)
+    hash_band_1 = models.PositiveIntegerField(_("hash band 1"), null=True, blank=True, db_index=True, editable=False)
+    hash_band_2 = models.PositiveIntegerField(_("hash band 2"), null=True, blank=True, db_index=True, editable=False)
+    hash_band_3 = models.PositiveIntegerField(_("hash band 3"), null=True, blank=True, db_index=True, editable=False)
+    alt_text = models.CharField(
+        _("alt text"), max_length=300, help_text=_("Describe the picture for people who cannot see it.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
     # A fan's upload waits, as it came, in the private "incoming" storage until a task processes it
     # (scenes.submissions.processing); the row shows "processing" until then.
     upload_name = models.CharField(
-        max_length=200, blank=True, editable=False, help_text="The upload waiting to be processed, if any."
+        _("upload name"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The upload waiting to be processed, if any."),
     )
     processing_error = models.CharField(
-        max_length=300, blank=True, editable=False, help_text="Why the upload could not be processed, if it failed."
+        _("processing error"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("Why the upload could not be processed, if it failed."),
     )
 
     class Meta:
+        verbose_name = _("scene image")
+        verbose_name_plural = _("scene images")
         ordering = ["position", "id"]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """The site-wide numbers as last counted (scenes.stats.numbers), kept in the database so no reader waits for a count."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class StatsSnapshot(models.Model):
@@ -10,12 +11,13 @@ class StatsSnapshot(models.Model):
     ``manage.py refresh_stats``).
     """
 
-    kind = models.CharField(max_length=40, unique=True)
-    computed_at = models.DateTimeField()
-    numbers = models.JSONField(help_text="scenes.stats.SiteStats as JSON.")
+    kind = models.CharField(_("kind"), max_length=40, unique=True)
+    computed_at = models.DateTimeField(_("computed at"))
+    numbers = models.JSONField(_("numbers"), help_text=_("scenes.stats.SiteStats as JSON."))
 
     class Meta:
-        verbose_name = "stats snapshot"
+        verbose_name_plural = _("stats snapshots")
+        verbose_name = _("stats snapshot")
 
     def __str__(self):
         return f"{self.kind} counted at {self.computed_at:%Y-%m-%d %H:%M:%S}"

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..links import cached_reverse
 from .catalogue import Character
@@ -9,12 +10,16 @@ from .querysets import TropeQuerySet
 
 
 class TropeGroup(models.Model):
-    name = models.CharField(max_length=60)
-    slug = models.SlugField(max_length=60, unique=True)
-    description = models.TextField(help_text="What this group of tropes is about, for the trope guide.")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the trope guide.")
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(
+        _("description"), help_text=_("What this group of tropes is about, for the trope guide.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order on the trope guide."))
 
     class Meta:
+        verbose_name = _("trope group")
+        verbose_name_plural = _("trope groups")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -25,28 +30,33 @@ class Trope(models.Model):
     class Rule(models.TextChoices):
         """A derived trope is a fact about the hugger, never a label someone attaches."""
 
-        NONE = "", "Curated (attached to scenes)"
-        SECOND_LEAD = "second_lead", "Derived: the hugger is a second lead"
-        GIRL_INITIATED = "girl_initiated", "Derived: the hugger is female"
-        BOY_INITIATED = "boy_initiated", "Derived: the hugger is male"
+        NONE = "", _("Curated (attached to scenes)")
+        SECOND_LEAD = "second_lead", _("Derived: the hugger is a second lead")
+        GIRL_INITIATED = "girl_initiated", _("Derived: the hugger is female")
+        BOY_INITIATED = "boy_initiated", _("Derived: the hugger is male")
 
-    group = models.ForeignKey(TropeGroup, on_delete=models.PROTECT, related_name="tropes")
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True)
-    hangul_name = models.CharField(max_length=80, blank=True)
-    description = models.TextField(help_text="A short explanation in our own words, shown on the trope guide.")
+    group = models.ForeignKey(TropeGroup, verbose_name=_("group"), on_delete=models.PROTECT, related_name="tropes")
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    hangul_name = models.CharField(_("hangul name"), max_length=80, blank=True)
+    description = models.TextField(
+        _("description"), help_text=_("A short explanation in our own words, shown on the trope guide.")
+    )
     rule = models.CharField(
+        _("rule"),
         max_length=20,
         choices=Rule.choices,
         blank=True,
         default=Rule.NONE,
-        help_text="Derived tropes follow from the hugger's role or gender and cannot be attached by hand.",
+        help_text=_("Derived tropes follow from the hugger's role or gender and cannot be attached by hand."),
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = TropeQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("trope")
+        verbose_name_plural = _("tropes")
         ordering = ["group__position", "position", "name"]
 
     def __str__(self):
@@ -87,13 +97,14 @@ class Trope(models.Model):
 class TropeAlias(models.Model):
     """Another name fans use for a trope ("captured", "백허그"), so their word finds the curated one."""
 
-    trope = models.ForeignKey(Trope, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True, allow_unicode=True)
+    trope = models.ForeignKey(Trope, verbose_name=_("trope"), on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
 
     class Meta:
+        verbose_name = _("trope alias")
         ordering = ["name"]
-        verbose_name_plural = "trope aliases"
+        verbose_name_plural = _("trope aliases")
 
     def __str__(self):
         return self.name
