@@ -8,7 +8,7 @@ ADDRESS ?= 127.0.0.1:8000
 CHROMIUM := /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: install demo test browser lint format fuzz drills
+.PHONY: install demo test browser lint format fuzz drills messages
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ fuzz: install
 drills: install
 	$(BIN)/python drills/faults.py
 	$(BIN)/python drills/backup_restore.py
+
+## Regenerate the Korean catalogue from the code and templates and compile it (README "Languages"); needs gettext.
+messages: install
+	$(BIN)/python manage.py makemessages -l ko
+	$(BIN)/python manage.py compilemessages -l ko -i .venv -i node_modules
 
 lint: install
 	$(BIN)/ruff check .

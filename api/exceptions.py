@@ -9,6 +9,8 @@ services stay the same for pages and API. ``errors`` is empty unless fields were
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -20,7 +22,7 @@ NON_FIELD_ERRORS = "non_field_errors"
 
 class TooManyRequests(exceptions.APIException):
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_detail = "Too many requests; slow down."
+    default_detail = _("Too many requests; slow down.")
     default_code = "rate_limited"
 
     def __init__(self, *, wait: int, detail: str | None = None):
@@ -51,7 +53,7 @@ def error_body(detail, *, message: str | None = None) -> dict:
         messages = [text for texts in errors.values() for text in texts]
         if isinstance(detail, list):
             errors = {}  # Errors of the request as a whole, not of a field: the detail says it all.
-        return {"detail": message or " ".join(dict.fromkeys(messages)) or "Invalid input.", "errors": errors}
+        return {"detail": message or " ".join(dict.fromkeys(messages)) or _("Invalid input."), "errors": errors}
     return {"detail": message or str(detail), "errors": {}}
 
 
@@ -59,7 +61,7 @@ def _as_api_exception(exc) -> exceptions.APIException | None:
     if isinstance(exc, exceptions.APIException):
         return exc
     if isinstance(exc, Http404):
-        message = str(exc) if exc.args and isinstance(exc.args[0], str) else "Not found."
+        message = str(exc) if exc.args and isinstance(exc.args[0], str) else _("Not found.")
         return exceptions.NotFound(message)
     if isinstance(exc, PermissionDenied):
         return exceptions.PermissionDenied(str(exc) or None)
@@ -67,7 +69,12 @@ def _as_api_exception(exc) -> exceptions.APIException | None:
         noun = exc.action.replace("_", " ")
         return TooManyRequests(
             wait=exc.retry_after,
-            detail=f"Too many requests ({noun}) in a short time; try again in {exc.retry_after} seconds.",
+            detail=ngettext(
+                "Too many requests (%(action)s) in a short time; try again in %(seconds)d second.",
+                "Too many requests (%(action)s) in a short time; try again in %(seconds)d seconds.",
+                exc.retry_after,
+            )
+            % {"action": noun, "seconds": exc.retry_after},
         )
     if isinstance(exc, DjangoValidationError):  # community.services.ActionRefused and model validation
         return exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)

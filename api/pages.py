@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -48,10 +49,10 @@ def tokens(request):
 def revoke(request, pk):
     token = ApiToken.objects.of(request.user).filter(pk=pk).first()
     if token is None:
-        messages.error(request, "That token does not exist, or it is not yours.")
+        messages.error(request, _("That token does not exist, or it is not yours."))
     else:
         services.revoke_token(token=token, fan=request.user)
-        messages.success(request, f"Token “{token.name}” is revoked: it no longer works.")
+        messages.success(request, _("Token “%(name)s” is revoked: it no longer works.") % {"name": token.name})
     return redirect("api:tokens")
 
 
@@ -68,7 +69,7 @@ def not_found(request, path=""):
             match = None
         if match is not None and match.func is not not_found:
             return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
-    message = "There is nothing at this address; /api/docs/ lists every API endpoint."
+    message = _("There is nothing at this address; /api/docs/ lists every API endpoint.")
     if not request.path_info.endswith("/"):
-        message += " Addresses of the API end with a slash."
+        message += _(" Addresses of the API end with a slash.")
     return JsonResponse({"detail": message, "errors": {}}, status=404)

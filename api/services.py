@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.services import ActionRefused
 
@@ -20,16 +21,18 @@ def create_token(*, fan, name: str) -> tuple[ApiToken, str]:
     """A new token for ``fan``; returns it with its key, which is stored hashed and never shown again."""
     name = (name or "").strip()
     if not name:
-        raise ActionRefused({"name": "Give the token a name, so you know later what it is for."})
+        raise ActionRefused({"name": _("Give the token a name, so you know later what it is for.")})
     if len(name) > TOKEN_NAME_MAX_LENGTH:
-        raise ActionRefused({"name": f"Keep the name under {TOKEN_NAME_MAX_LENGTH} characters."})
+        raise ActionRefused({"name": _("Keep the name under %(limit)d characters.") % {"limit": TOKEN_NAME_MAX_LENGTH}})
     if "\x00" in name:
-        raise ActionRefused({"name": "The name contains a character we cannot store."})
+        raise ActionRefused({"name": _("The name contains a character we cannot store.")})
     with transaction.atomic():
         # The fan's row locked: two requests at once cannot both pass the cap (SQLite locks on the write anyway).
         get_user_model().objects.select_for_update().filter(pk=fan.pk).first()
         if ApiToken.objects.of(fan).active().count() >= MAX_ACTIVE_TOKENS:
-            raise ActionRefused(f"You can have at most {MAX_ACTIVE_TOKENS} tokens; revoke one you no longer use.")
+            raise ActionRefused(
+                _("You can have at most %(limit)d tokens; revoke one you no longer use.") % {"limit": MAX_ACTIVE_TOKENS}
+            )
         key = new_key()
         token = ApiToken.objects.create(
             fan=fan,
@@ -43,7 +46,7 @@ def create_token(*, fan, name: str) -> tuple[ApiToken, str]:
 
 def revoke_token(*, token: ApiToken, fan) -> None:
     if token.fan_id != fan.pk:
-        raise ActionRefused("That token is not yours.")
+        raise ActionRefused(_("That token is not yours."))
     token.revoke()
 
 

@@ -7,6 +7,7 @@ limits as the pages.
 """
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import generics, status
@@ -68,7 +69,7 @@ def read_schema(serializer, *codes: int):
 def published_scene(pk: int, scenes=None) -> Scene:
     scene = (scenes if scenes is not None else Scene.objects.published()).filter(pk=pk).first()
     if scene is None:
-        raise NotFound(f"There is no published back-hug scene number {pk}.")
+        raise NotFound(_("There is no published back-hug scene number %(number)s.") % {"number": pk})
     return scene
 
 
@@ -133,7 +134,7 @@ class DramaDetail(ReadView, generics.RetrieveAPIView):
     def get_object(self):
         drama = Drama.objects.with_scene_counts().filter(slug=self.kwargs["slug"]).first()
         if drama is None:
-            raise NotFound("We have no drama at this address.")
+            raise NotFound(_("We have no drama at this address."))
         drama.character_list = drama.characters.public().select_related("actor").order_by("role", "name")
         drama.stats = scene_stats(Scene.objects.published().filter(drama=drama))
         return drama
@@ -156,7 +157,7 @@ class ActorDetail(ReadView, generics.RetrieveAPIView):
     def get_object(self):
         actor = Actor.objects.public().filter(slug=self.kwargs["slug"]).first()
         if actor is None:
-            raise NotFound("We have no actor at this address.")
+            raise NotFound(_("We have no actor at this address."))
         actor.role_list = actor.roles.public().select_related("drama").order_by("-drama__year", "drama__title")
         actor.hugs_given, actor.hugs_received = (
             Scene.objects.published()
@@ -201,7 +202,7 @@ class TropeDetail(TropeCountsMixin, ReadView, generics.RetrieveAPIView):
     def get_object(self):
         trope = Trope.objects.select_related("group").prefetch_related("aliases").filter(slug=self.kwargs["slug"])
         if not trope:
-            raise NotFound("No trope by that name. /api/tropes/ lists every one we know.")
+            raise NotFound(_("No trope by that name. /api/tropes/ lists every one we know."))
         return trope[0]
 
 
@@ -230,7 +231,7 @@ class FanActionMixin:
 
     def permission_denied(self, request, message=None, code=None):
         if request.authenticators and not request.successful_authenticator:
-            raise NotAuthenticated("Sign in, or send a personal API token as 'Authorization: Token <key>'.")
+            raise NotAuthenticated(_("Sign in, or send a personal API token as 'Authorization: Token <key>'."))
         super().permission_denied(request, message=message, code=code)
 
     def initial(self, request, *args, **kwargs):
@@ -273,7 +274,7 @@ class SceneComments(FanActionMixin, ConditionalGetMixin, generics.ListAPIView):
         if data.validated_data.get("parent"):
             parent = Comment.objects.filter(pk=data.validated_data["parent"]).first()
             if parent is None:
-                raise ValidationError({"parent": ["The comment you replied to no longer exists."]})
+                raise ValidationError({"parent": [_("The comment you replied to no longer exists.")]})
         comment = services.post_comment(
             author=request.user, target=scene, body=data.validated_data["body"], parent=parent
         )
@@ -326,7 +327,7 @@ class TropeVote(FanActionMixin, APIView):
         data.is_valid(raise_exception=True)
         trope = Trope.objects.filter(slug=data.validated_data["trope"]).first()
         if trope is None:
-            raise ValidationError({"trope": ["No trope by that name."]})
+            raise ValidationError({"trope": [_("No trope by that name.")]})
         vote = data.validated_data["vote"]
         scene_trope = services.vote_on_trope(scene=scene, trope=trope, fan=request.user, agrees=TROPE_VOTES[vote])
         result = {

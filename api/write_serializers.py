@@ -1,5 +1,6 @@
 """The JSON the fans' actions take and give back, and the one shape of every error."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from community.models import Verdict
@@ -7,10 +8,10 @@ from community.models import Verdict
 
 class CommentInputSerializer(serializers.Serializer):
     body = serializers.CharField(
-        allow_blank=True, trim_whitespace=False, help_text="Plain text, at most 3000 characters."
+        allow_blank=True, trim_whitespace=False, help_text=_("Plain text, at most 3000 characters.")
     )
     parent = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=2**63 - 1, help_text="The comment replied to."
+        required=False, allow_null=True, min_value=1, max_value=2**63 - 1, help_text=_("The comment replied to.")
     )
 
 
@@ -18,13 +19,13 @@ class VoteInputSerializer(serializers.Serializer):
     verdict = serializers.ChoiceField(
         choices=[*Verdict.values, "none"],
         allow_null=True,
-        help_text="awesome, awkward, or null (or 'none') to take the vote back.",
-        error_messages={"invalid_choice": "A verdict is awesome, awkward or none."},
+        help_text=_("awesome, awkward, or null (or 'none') to take the vote back."),
+        error_messages={"invalid_choice": _("A verdict is awesome, awkward or none.")},
     )
 
 
 class VoteResultSerializer(serializers.Serializer):
-    verdict = serializers.ChoiceField(choices=Verdict.values, allow_null=True, help_text="Your verdict now.")
+    verdict = serializers.ChoiceField(choices=Verdict.values, allow_null=True, help_text=_("Your verdict now."))
     awesome = serializers.IntegerField()
     awkward = serializers.IntegerField()
     awesome_share = serializers.IntegerField(allow_null=True)
@@ -32,18 +33,18 @@ class VoteResultSerializer(serializers.Serializer):
 
 
 class TropeVoteInputSerializer(serializers.Serializer):
-    trope = serializers.SlugField(max_length=80, error_messages={"invalid": "Pick a trope by its slug."})
+    trope = serializers.SlugField(max_length=80, error_messages={"invalid": _("Pick a trope by its slug.")})
     vote = serializers.ChoiceField(
         choices=["agree", "disagree", "none"],
-        error_messages={"invalid_choice": "A trope vote is agree, disagree or none."},
+        error_messages={"invalid_choice": _("A trope vote is agree, disagree or none.")},
     )
 
 
 class TropeVoteResultSerializer(serializers.Serializer):
     trope = serializers.SlugField()
-    vote = serializers.ChoiceField(choices=["agree", "disagree"], allow_null=True, help_text="Your vote now.")
-    on_scene = serializers.BooleanField(help_text="False once a proposal nobody agrees with any more is gone.")
-    is_public = serializers.BooleanField(help_text="Shown on the scene and matched by filters.")
+    vote = serializers.ChoiceField(choices=["agree", "disagree"], allow_null=True, help_text=_("Your vote now."))
+    on_scene = serializers.BooleanField(help_text=_("False once a proposal nobody agrees with any more is gone."))
+    is_public = serializers.BooleanField(help_text=_("Shown on the scene and matched by filters."))
     agree_count = serializers.IntegerField()
     disagree_count = serializers.IntegerField()
 
@@ -54,8 +55,8 @@ class FavouriteResultSerializer(serializers.Serializer):
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="What went wrong, for people.")
+    detail = serializers.CharField(help_text=_("What went wrong, for people."))
     errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="Messages per field (query parameter or body field); empty when no field is at fault.",
+        help_text=_("Messages per field (query parameter or body field); empty when no field is at fault."),
     )

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -60,7 +61,11 @@ def fan_action(action: str, *, post_only: bool = True, back=None):
 def too_many(request, limited: ratelimit.RateLimited):
     context = {"retry_after": limited.retry_after, "action": limited.action}
     if getattr(request, "htmx", False):
-        wait = f"That was a lot, very fast. Try again in {limited.retry_after} seconds."
+        wait = ngettext(
+            "That was a lot, very fast. Try again in %(seconds)d second.",
+            "That was a lot, very fast. Try again in %(seconds)d seconds.",
+            limited.retry_after,
+        ) % {"seconds": limited.retry_after}
         response = flash(request, [wait], status=429)
     else:
         response = render(request, "429.html", context, status=429)

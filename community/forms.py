@@ -7,8 +7,11 @@ from .services import COMMENT_MAX_LENGTH, REPORT_MAX_LENGTH
 
 class VoteForm(forms.Form):
     verdict = forms.ChoiceField(
-        choices=[*Verdict.choices, ("none", "No verdict")],
-        error_messages={"invalid_choice": "A verdict is awesome, awkward or none.", "required": "Pick a verdict."},
+        choices=[*Verdict.choices, ("none", _("No verdict"))],
+        error_messages={
+            "invalid_choice": _("A verdict is awesome, awkward or none."),
+            "required": _("Pick a verdict."),
+        },
     )
 
     def cleaned_verdict(self) -> str | None:
@@ -17,10 +20,10 @@ class VoteForm(forms.Form):
 
 
 class TropeVoteForm(forms.Form):
-    trope = forms.SlugField(max_length=80, error_messages={"invalid": "Pick a trope from the list."})
+    trope = forms.SlugField(max_length=80, error_messages={"invalid": _("Pick a trope from the list.")})
     vote = forms.ChoiceField(
-        choices=[("agree", "Agree"), ("disagree", "Disagree"), ("none", "Take back my vote")],
-        error_messages={"invalid_choice": "A trope vote is agree, disagree or none."},
+        choices=[("agree", _("Agree")), ("disagree", _("Disagree")), ("none", _("Take back my vote"))],
+        error_messages={"invalid_choice": _("A trope vote is agree, disagree or none.")},
     )
 
     def agrees(self) -> bool | None:
@@ -29,32 +32,32 @@ class TropeVoteForm(forms.Form):
 
 class FavouriteForm(forms.Form):
     favourite = forms.TypedChoiceField(
-        choices=[("1", "Add to favourites"), ("0", "Remove from favourites")],
+        choices=[("1", _("Add to favourites")), ("0", _("Remove from favourites"))],
         coerce=lambda value: value == "1",
-        error_messages={"invalid_choice": "Favourite is 1 (add) or 0 (remove)."},
+        error_messages={"invalid_choice": _("Favourite is 1 (add) or 0 (remove).")},
     )
 
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX_LENGTH}),
         max_length=COMMENT_MAX_LENGTH,
         error_messages={
-            "required": "Write something before posting.",
-            "max_length": f"Comments can be at most {COMMENT_MAX_LENGTH} characters.",
+            "required": _("Write something before posting."),
+            "max_length": _("Comments can be at most %(limit_value)d characters."),
         },
-        help_text="Plain text; links become clickable.",
+        help_text=_("Plain text; links become clickable."),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
-        label="What is wrong with this comment?",
+        label=_("What is wrong with this comment?"),
         max_length=REPORT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": REPORT_MAX_LENGTH}),
-        error_messages={"required": "Tell the moderators what is wrong with this comment."},
+        error_messages={"required": _("Tell the moderators what is wrong with this comment.")},
     )
 
 

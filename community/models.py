@@ -379,7 +379,10 @@ class DuelRating(models.Model):
     )
     rating = models.FloatField(_("rating"), default=1500.0)
     deviation = models.FloatField(
-        _("deviation"), default=350.0, help_text=_("The rating's uncertainty: 95% lie within twice this.")
+        _("deviation"),
+        default=350.0,
+        # xgettext:no-python-format
+        help_text=_("The rating's uncertainty: 95% lie within twice this."),
     )
     conservative = models.FloatField(
         _("conservative"),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from notifications import services as notifications
 from scenes.freshness import fan_changed, scene_changed
@@ -52,8 +53,10 @@ def ensure_can_act(fan) -> None:
     """Banned fans can read but not act; they are told why."""
     profile = FanProfile.objects.filter(user=fan, is_banned=True).first()
     if profile is not None:
-        reason = f" Reason: {profile.ban_reason}" if profile.ban_reason else ""
-        raise PermissionDenied(f"Your account is banned from voting, commenting and reporting.{reason}")
+        message = _("Your account is banned from voting, commenting and reporting.")
+        if profile.ban_reason:
+            message = _("%(message)s Reason: %(reason)s") % {"message": message, "reason": profile.ban_reason}
+        raise PermissionDenied(message)
 
 
 def _locked_scene(scene: Scene, fields: tuple[str, ...] = ()) -> Scene:
@@ -64,7 +67,7 @@ def _locked_scene(scene: Scene, fields: tuple[str, ...] = ()) -> Scene:
 
 def _votable(scene: Scene) -> None:
     if scene.status != Scene.Status.PUBLISHED:
-        raise ActionRefused("Only published scenes can be voted on.")
+        raise ActionRefused(_("Only published scenes can be voted on."))
 
 
 def cast_vote(*, scene: Scene, fan, verdict: str | None) -> VerdictCounts:
@@ -77,7 +80,7 @@ def cast_vote(*, scene: Scene, fan, verdict: str | None) -> VerdictCounts:
     row is locked.
     """
     if verdict is not None and verdict not in Verdict.values:
-        raise ActionRefused("A verdict is awesome, awkward or none.")
+        raise ActionRefused(_("A verdict is awesome, awkward or none."))
     ensure_can_act(fan)
     with transaction.atomic():
         scene = _locked_scene(scene, fields=("status", "awesome_count", "awkward_count"))
@@ -133,7 +136,9 @@ def vote_on_trope(*, scene: Scene, trope: Trope, fan, agrees: bool | None) -> Sc
     once enough fans reject it; a proposed one becomes public once enough fans agree.
     """
     if trope.is_derived:
-        raise ActionRefused(f"“{trope.name}” follows from the characters; it is a fact, not a vote.")
+        raise ActionRefused(
+            _("“%(trope)s” follows from the characters; it is a fact, not a vote.") % {"trope": trope.name}
+        )
     ensure_can_act(fan)
     with transaction.atomic():
         scene = _locked_scene(scene)
@@ -141,7 +146,7 @@ def vote_on_trope(*, scene: Scene, trope: Trope, fan, agrees: bool | None) -> Sc
         scene_trope = SceneTrope.objects.filter(scene=scene, trope=trope).first()
         if scene_trope is None:
             if not agrees:
-                raise ActionRefused(f"“{trope.name}” is not on this scene; propose it instead.")
+                raise ActionRefused(_("“%(trope)s” is not on this scene; propose it instead.") % {"trope": trope.name})
             scene_trope = SceneTrope.objects.create(
                 scene=scene, trope=trope, origin=SceneTrope.Origin.PROPOSED, is_public=False
             )
@@ -190,13 +195,16 @@ def set_favourite(*, scene: Scene, fan, favourite: bool) -> int:
 def clean_comment_body(body: str) -> str:
     body = (body or "").replace("\r\n", "\n").strip()
     if not body:
-        raise ActionRefused({"body": "Write something before posting."})
+        raise ActionRefused({"body": _("Write something before posting.")})
     if len(body) > COMMENT_MAX_LENGTH:
         raise ActionRefused(
-            {"body": f"Comments can be at most {COMMENT_MAX_LENGTH} characters; this one has {len(body)}."}
+            {
+                "body": _("Comments can be at most %(limit)d characters; this one has %(length)d.")
+                % {"limit": COMMENT_MAX_LENGTH, "length": len(body)}
+            }
         )
     if "\x00" in body:
-        raise ActionRefused({"body": "The comment contains a character we cannot store."})
+        raise ActionRefused({"body": _("The comment contains a character we cannot store.")})
     return body
 
 
@@ -205,12 +213,12 @@ def post_comment(*, author, target: Scene | Drama, body: str, parent: Comment | 
     ensure_can_act(author)
     body = clean_comment_body(body)
     if isinstance(target, Scene) and target.status != Scene.Status.PUBLISHED:
-        raise ActionRefused("Only published scenes can be discussed.")
+        raise ActionRefused(_("Only published scenes can be discussed."))
     if parent is not None:
         if parent.target != target:
-            raise ActionRefused({"parent": "You can only reply within the same thread."})
+            raise ActionRefused({"parent": _("You can only reply within the same thread.")})
         if not parent.is_visible:
-            raise ActionRefused({"parent": "That comment was removed; it can't be replied to."})
+            raise ActionRefused({"parent": _("That comment was removed; it can't be replied to.")})
     with transaction.atomic():
         comment = Comment.objects.create(
             author=author,
@@ -227,10 +235,10 @@ def post_comment(*, author, target: Scene | Drama, body: str, parent: Comment | 
 
 def edit_comment(*, comment: Comment, editor, body: str) -> Comment:
     if comment.author_id != editor.pk:
-        raise PermissionDenied("Only the author can edit a comment.")
+        raise PermissionDenied(_("Only the author can edit a comment."))
     ensure_can_act(editor)
     if not comment.is_visible:
-        raise ActionRefused("A removed comment can't be edited.")
+        raise ActionRefused(_("A removed comment can't be edited."))
     comment.body = clean_comment_body(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
@@ -244,12 +252,12 @@ def delete_comment(*, comment: Comment, author) -> None:
     A comment a moderator hid stays as it is: its text is kept for the moderators.
     """
     if comment.author_id != author.pk:
-        raise PermissionDenied("Only the author can delete a comment.")
+        raise PermissionDenied(_("Only the author can delete a comment."))
     with transaction.atomic():
         # Locked and read again: a moderator may hide it while the author deletes.
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         if comment.is_hidden:
-            raise ActionRefused("A moderator hid this comment; it stays for them to review and can't be deleted.")
+            raise ActionRefused(_("A moderator hid this comment; it stays for them to review and can't be deleted."))
         if comment.replies.exists():
             comment.is_deleted = True
             comment.body = ""
@@ -264,18 +272,18 @@ def report_comment(*, comment: Comment, reporter, reason: str) -> CommentReport:
     ensure_can_act(reporter)
     reason = (reason or "").strip()
     if not reason:
-        raise ActionRefused({"reason": "Tell the moderators what is wrong with this comment."})
+        raise ActionRefused({"reason": _("Tell the moderators what is wrong with this comment.")})
     if len(reason) > REPORT_MAX_LENGTH:
-        raise ActionRefused({"reason": f"Keep the reason under {REPORT_MAX_LENGTH} characters."})
+        raise ActionRefused({"reason": _("Keep the reason under %(limit)d characters.") % {"limit": REPORT_MAX_LENGTH}})
     if comment.author_id == reporter.pk:
-        raise ActionRefused("You can't report your own comment; edit or delete it instead.")
+        raise ActionRefused(_("You can't report your own comment; edit or delete it instead."))
     if not comment.is_visible:
-        raise ActionRefused("That comment is already removed.")
+        raise ActionRefused(_("That comment is already removed."))
     report, created = CommentReport.objects.get_or_create(
         comment=comment, reporter=reporter, defaults={"reason": reason}
     )
     if not created:
-        raise ActionRefused("You already reported this comment; the moderators will look at it.")
+        raise ActionRefused(_("You already reported this comment; the moderators will look at it."))
     return report
 
 
@@ -339,7 +347,7 @@ def recount_scene(scene: Scene) -> None:
 
 
 def ban_fan(*, fan, moderator, reason: str) -> FanProfile:
-    profile, _ = FanProfile.objects.get_or_create(user=fan)
+    profile, _created = FanProfile.objects.get_or_create(user=fan)
     profile.is_banned, profile.ban_reason, profile.banned_at = True, reason, timezone.now()
     profile.save()
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from .ratelimit import client_address
 
@@ -40,5 +41,5 @@ def admin_login(request, extra_context=None):
     if request.user.is_authenticated:
         if request.user.is_active and request.user.is_staff:
             return redirect(next_url)
-        raise PermissionDenied("Your account is not a moderator's: the moderation screens are for moderators only.")
+        raise PermissionDenied(_("Your account is not a moderator's: the moderation screens are for moderators only."))
     return redirect_to_login(next_url, login_url=reverse("account_login"))

@@ -30,7 +30,7 @@ User = get_user_model()
 def _published_scene(pk: int) -> Scene:
     scene = Scene.objects.published().select_related("drama", "hugger", "hugged").filter(pk=pk).first()
     if scene is None:
-        raise Http404(f"There is no published back-hug scene number {pk}.")
+        raise Http404(_("There is no published back-hug scene number %(number)s.") % {"number": pk})
     return scene
 
 
@@ -93,7 +93,7 @@ def trope_vote(request, pk):
         return _refused(request, ValidationError([e for errors in form.errors.values() for e in errors]))
     trope = Trope.objects.filter(slug=form.cleaned_data["trope"]).first()
     if trope is None:
-        return _refused(request, ValidationError("No trope by that name."))
+        return _refused(request, ValidationError(_("No trope by that name.")))
     try:
         services.vote_on_trope(scene=scene, trope=trope, fan=request.user, agrees=form.agrees())
     except services.ActionRefused as error:
@@ -109,7 +109,7 @@ def _post_comment(request, target):
     if form.is_valid() and form.cleaned_data.get("parent"):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
-            form.add_error("parent", "The comment you replied to no longer exists.")
+            form.add_error("parent", _("The comment you replied to no longer exists."))
     if form.is_valid():
         try:
             comment = services.post_comment(
@@ -140,14 +140,14 @@ def scene_comment(request, pk):
 def drama_comment(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
-        raise Http404("We have no drama at this address.")
+        raise Http404(_("We have no drama at this address."))
     return _post_comment(request, drama)
 
 
 def _own_comment(request, pk) -> Comment:
     comment = Comment.objects.select_related("scene", "drama").filter(pk=pk).first()
     if comment is None:
-        raise Http404("That comment does not exist.")
+        raise Http404(_("That comment does not exist."))
     return comment
 
 
@@ -155,7 +155,7 @@ def _own_comment(request, pk) -> Comment:
 def comment_edit(request, pk):
     comment = _own_comment(request, pk)
     if comment.author_id != request.user.pk:
-        raise services.PermissionDenied("Only the author can edit a comment.")
+        raise services.PermissionDenied(_("Only the author can edit a comment."))
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     status = 200
     if request.method == "POST":
@@ -174,9 +174,9 @@ def comment_edit(request, pk):
 def comment_delete(request, pk):
     comment = _own_comment(request, pk)
     if comment.author_id != request.user.pk:
-        raise services.PermissionDenied("Only the author can delete a comment.")
+        raise services.PermissionDenied(_("Only the author can delete a comment."))
     if comment.is_hidden:
-        raise services.PermissionDenied("A moderator hid this comment; it stays for them to review.")
+        raise services.PermissionDenied(_("A moderator hid this comment; it stays for them to review."))
     if request.method == "POST":
         target = comment.target
         try:
@@ -199,7 +199,7 @@ def comment_report(request, pk):
             except services.ActionRefused as error:
                 add_errors(form, error)
             else:
-                messages.success(request, "Thanks for reporting: the moderators will take a look.")
+                messages.success(request, _("Thanks for reporting: the moderators will take a look."))
                 return redirect(comment.get_absolute_url())
         status = 400
     return render(request, "community/comment_report.html", {"comment": comment, "form": form}, status=status)
@@ -246,7 +246,7 @@ def follow(request):
 def profile(request, username):
     fan = User.objects.filter(username=username, is_active=True).first()
     if fan is None:
-        raise Http404("No fan by that name.")
+        raise Http404(_("No fan by that name."))
     is_owner = request.user.pk == fan.pk
     viewer = viewer_preferences(request)
     submissions = Scene.objects.filter(submitted_by=fan).for_cards().newest_first()

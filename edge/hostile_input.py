@@ -6,6 +6,7 @@ text, so any of these reaching a query would be a server error (SQLite quietly s
 """
 
 from django.core.exceptions import BadRequest
+from django.utils.translation import gettext as _
 
 NUL = "\x00"
 
@@ -16,7 +17,7 @@ class HostileInputMiddleware:
 
     def __call__(self, request):
         if any(NUL in text for text in _texts(request)):
-            raise BadRequest("Null characters are not allowed in addresses, forms, cookies or headers.")
+            raise BadRequest(_("Null characters are not allowed in addresses, forms, cookies or headers."))
         return self.get_response(request)
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 
 class RequestSizeLimitMiddleware:
@@ -20,9 +21,9 @@ class RequestSizeLimitMiddleware:
         try:
             length = int(declared)
         except ValueError:
-            raise BadRequest("The request's Content-Length is not a number.") from None
+            raise BadRequest(_("The request's Content-Length is not a number.")) from None
         if length < 0:
-            raise BadRequest("The request's Content-Length is not a number.")
+            raise BadRequest(_("The request's Content-Length is not a number."))
         limit = settings.MAX_REQUEST_BYTES
         if length > limit:
             return too_large(request, limit)
@@ -30,7 +31,9 @@ class RequestSizeLimitMiddleware:
 
 
 def too_large(request, limit: int):
-    message = f"That is more than we accept in one request ({filesizeformat(limit)}): send smaller pictures."
+    message = _("That is more than we accept in one request (%(limit)s): send smaller pictures.") % {
+        "limit": filesizeformat(limit)
+    }
     if request.path_info.startswith("/api/"):
         response = JsonResponse({"detail": message, "errors": {}}, status=413)
     else:

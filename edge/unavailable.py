@@ -11,10 +11,11 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 
 # Seconds: a database restart or failover usually takes a few.
 RETRY_AFTER_SECONDS = 5
-MESSAGE = "The catalogue is briefly unavailable; please try again in a few seconds."
+MESSAGE = _("The catalogue is briefly unavailable; please try again in a few seconds.")
 
 
 def is_database_down(exception) -> bool:

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 
 from community.models import FanProfile
 
@@ -38,17 +40,21 @@ def send_notification_email(notification_id: int) -> bool:
     fan = notification.recipient
     if notification.comment_id and not notification.comment.is_visible:
         return False
-    if FanProfile.objects.filter(user=fan, is_banned=True).exists():
+    profile = FanProfile.objects.filter(user=fan).values("is_banned", "language").first() or {}
+    if profile.get("is_banned"):
         return False
     if not NotificationSetting.objects.filter(fan=fan, kind=notification.kind, delivery=Delivery.EMAIL).exists():
         return False
-    context = {
-        "notification": notification,
-        "fan": fan,
-        "link": settings.SITE_URL.rstrip("/") + notification.get_absolute_url(),
-        "settings_link": settings.SITE_URL.rstrip("/") + "/me/preferences/#notifications",
-    }
-    subject = " ".join(render_to_string("notifications/email/subject.txt", context).split())
-    body = render_to_string("notifications/email/body.txt", context)
+    # In the fan's language (their setting, else the site's), with links to the pages in that language.
+    with translation.override(profile.get("language") or settings.LANGUAGE_CODE):
+        site = settings.SITE_URL.rstrip("/")
+        context = {
+            "notification": notification,
+            "fan": fan,
+            "link": site + notification.get_absolute_url(),
+            "settings_link": site + reverse("community:preferences") + "#notifications",
+        }
+        subject = " ".join(render_to_string("notifications/email/subject.txt", context).split())
+        body = render_to_string("notifications/email/body.txt", context)
     send_mail(subject, body, None, [fan.email])
     return True

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django_htmx.http import reswap, retarget
 
 from edge.unavailable import unavailable_if_database_down
@@ -24,10 +25,10 @@ PAGES = {
 
 
 API_MESSAGES = {
-    400: "Bad request.",
-    403: "You are not allowed to do that.",
-    404: "There is nothing at this address; /api/docs/ lists every API endpoint.",
-    500: "Something went wrong on our side; please try again later.",
+    400: _("Bad request."),
+    403: _("You are not allowed to do that."),
+    404: _("There is nothing at this address; /api/docs/ lists every API endpoint."),
+    500: _("Something went wrong on our side; please try again later."),
 }
 
 

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class PageError(Exception):
@@ -19,14 +21,18 @@ def paginate(items, page_param: str | None, *, per_page: int) -> Page:
     if page_param in (None, ""):
         return paginator.page(1)
     if len(page_param) > 9 or not page_param.isdigit() or not page_param.isascii():
-        raise PageError("The page must be a whole number, like page=2.", status=400)
+        raise PageError(_("The page must be a whole number, like page=2."), status=400)
     number = int(page_param)
     if number < 1:
-        raise PageError("Pages are numbered from 1.", status=400)
+        raise PageError(_("Pages are numbered from 1."), status=400)
     if number > paginator.num_pages:
         raise PageError(
-            f"There is no page {number}: these results have {paginator.num_pages} "
-            f"page{'s' if paginator.num_pages != 1 else ''}.",
+            ngettext(
+                "There is no page %(number)d: these results have %(pages)d page.",
+                "There is no page %(number)d: these results have %(pages)d pages.",
+                paginator.num_pages,
+            )
+            % {"number": number, "pages": paginator.num_pages},
             status=404,
             last_page=paginator.num_pages,
         )

@@ -3,15 +3,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from community.preferences.views import choose_language
 from community.signin import admin_login
 from scenes.catalogue.sitemaps import SITEMAPS, robots_txt
 
-admin.site.site_header = "tropedb moderation"
-admin.site.site_title = "tropedb moderation"
-admin.site.index_title = "Catalogue and community"
+admin.site.site_header = _("tropedb moderation")
+admin.site.site_title = _("tropedb moderation")
+admin.site.index_title = _("Catalogue and community")
 # Moderators sign in on the site's sign-in page, under its limits on wrong passwords.
 admin.site.login = admin_login
 

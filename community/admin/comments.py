@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from community import services
 from community.models import Comment, CommentReport, ReportedComment
@@ -29,11 +30,11 @@ DISMISS = "_dismiss_reports"
 
 
 class HasOpenReportsFilter(admin.SimpleListFilter):
-    title = "open reports"
+    title = _("open reports")
     parameter_name = "reported"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Reported, not yet handled"), ("no", "No open reports")]
+        return [("yes", _("Reported, not yet handled")), ("no", _("No open reports"))]
 
     def queryset(self, request, queryset):
         # open_report_count is annotated by CommentAdmin.get_queryset.
@@ -54,7 +55,7 @@ class ReportInline(admin.TabularInline):
     ordering = ("-created_at",)
     extra = 0
     can_delete = False
-    verbose_name_plural = "reports"
+    verbose_name_plural = _("reports")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("reporter", "resolved_by")
@@ -65,11 +66,11 @@ class ReportInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="reported by")
+    @admin.display(description=_("reported by"))
     def reporter_name(self, report):
         return fan_link(report.reporter)
 
-    @admin.display(description="resolved by")
+    @admin.display(description=_("resolved by"))
     def resolved_by_name(self, report):
         return report.resolved_by.get_username() if report.resolved_by else "—"
 
@@ -80,7 +81,7 @@ class CommentModerationForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ("is_hidden", "hidden_reason")
-        help_texts = {"hidden_reason": "For moderators; readers only see that a moderator hid the comment."}
+        help_texts = {"hidden_reason": _("For moderators; readers only see that a moderator hid the comment.")}
 
 
 @admin.register(Comment)
@@ -100,14 +101,14 @@ class CommentAdmin(ReasonActionsMixin, admin.ModelAdmin):
     list_display_links = ("id", "excerpt")
     list_filter = ("is_hidden", "is_deleted", HasOpenReportsFilter, "scene__drama")
     search_fields = ("body", "author__username")
-    search_help_text = "Words of the comment or the author's username."
+    search_help_text = _("Words of the comment or the author's username.")
     ordering = ("-created_at", "-id")
     date_hierarchy = "created_at"
     list_per_page = 50
     # Fans write comments on the site; here they are read, hidden or deleted, never rewritten.
     fieldsets = (
         (None, {"fields": ("author_name", "where", "in_reply_to", "body", ("created_at", "edited_at"))}),
-        ("Moderation", {"fields": ("is_hidden", "hidden_reason", "hidden_by_name", "is_deleted")}),
+        (_("Moderation"), {"fields": ("is_hidden", "hidden_reason", "hidden_by_name", "is_deleted")}),
     )
     readonly_fields = (
         "author_name",
@@ -164,84 +165,85 @@ class CommentAdmin(ReasonActionsMixin, admin.ModelAdmin):
 
     # Columns and read-only fields
 
-    @admin.display(description="author", ordering="author__username")
+    @admin.display(description=_("author"), ordering="author__username")
     def author_name(self, comment):
         return fan_link(comment.author)
 
-    @admin.display(description="on")
+    @admin.display(description=_("on"))
     def where(self, comment):
         if comment.scene_id:
-            text = f"scene {comment.scene_id} ({comment.scene.drama.title})"
+            text = _("scene %(scene)s (%(drama)s)") % {"scene": comment.scene_id, "drama": comment.scene.drama.title}
         else:
-            text = f"drama {comment.drama.title}"
+            text = _("drama %(drama)s") % {"drama": comment.drama.title}
         return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), text)
 
-    @admin.display(description="comment")
+    @admin.display(description=_("comment"))
     def excerpt(self, comment):
         if comment.is_deleted:
-            return "(deleted by its author)"
+            return _("(deleted by its author)")
         return Truncator(comment.body).chars(80)
 
-    @admin.display(description="edited", boolean=True, ordering="edited_at")
+    @admin.display(description=_("edited"), boolean=True, ordering="edited_at")
     def edited(self, comment):
         return comment.edited_at is not None
 
-    @admin.display(description="open reports", ordering="open_report_count")
+    @admin.display(description=_("open reports"), ordering="open_report_count")
     def open_reports(self, comment):
         return comment.open_report_count
 
-    @admin.display(description="in reply to")
+    @admin.display(description=_("in reply to"))
     def in_reply_to(self, comment):
         if comment.parent is None:
             return "—"
-        return admin_link(comment.parent, f"comment {comment.parent_id} by {comment.parent.author.get_username()}")
+        by = {"comment": comment.parent_id, "author": comment.parent.author.get_username()}
+        return admin_link(comment.parent, _("comment %(comment)s by %(author)s") % by)
 
-    @admin.display(description="hidden by")
+    @admin.display(description=_("hidden by"))
     def hidden_by_name(self, comment):
         return comment.hidden_by.get_username() if comment.hidden_by else "—"
 
     # Actions: each calls a service and says what changed.
 
-    @admin.action(description="Hide selected comments", permissions=["change"])
+    @admin.action(description=_("Hide selected comments"), permissions=["change"])
     def hide(self, request, queryset):
         reason, page = self.reason_or_page(
             request,
             queryset,
             action="hide",
-            question="Hide these comments?",
-            help_text="Why, for moderators (at most 300 characters). Readers see “Comment hidden by a moderator.”",
-            button="Hide them",
+            question=_("Hide these comments?"),
+            help_text=_("Why, for moderators (at most 300 characters). Readers see “Comment hidden by a moderator.”"),
+            button=_("Hide them"),
         )
         if page:
             return page
         count = services.hide_comments(comments=self.plain(queryset), moderator=request.user, reason=reason)
         message = ngettext("%(count)d comment hidden.", "%(count)d comments hidden.", count) % {"count": count}
-        self.report(request, queryset, count, message, unchanged="already hidden")
+        self.report(request, queryset, count, message, unchanged=_("already hidden"))
 
-    @admin.action(description="Unhide selected comments", permissions=["change"])
+    @admin.action(description=_("Unhide selected comments"), permissions=["change"])
     def unhide(self, request, queryset):
         count = services.unhide_comments(comments=self.plain(queryset), moderator=request.user)
         message = ngettext("%(count)d comment shown again.", "%(count)d comments shown again.", count) % {
             "count": count
         }
-        self.report(request, queryset, count, message, unchanged="not hidden")
+        self.report(request, queryset, count, message, unchanged=_("not hidden"))
 
-    @admin.action(description="Dismiss reports (the comments are fine)", permissions=["change"])
+    @admin.action(description=_("Dismiss reports (the comments are fine)"), permissions=["change"])
     def dismiss_reports(self, request, queryset):
         count = services.dismiss_reports(comments=self.plain(queryset), moderator=request.user)
         message = ngettext("%(count)d report dismissed.", "%(count)d reports dismissed.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)
 
-    @admin.action(description="Ban the authors of selected comments", permissions=["ban"])
+    @admin.action(description=_("Ban the authors of selected comments"), permissions=["ban"])
     def ban_authors(self, request, queryset):
         authors = User.objects.filter(pk__in=self.plain(queryset).values("author"))
         reason, page = self.reason_or_page(
             request,
             queryset,
             action="ban_authors",
-            question="Ban the authors of these comments?",
-            help_text="Shown to them when they try to vote, comment or report (at most 300 characters).",
-            button="Ban them",
+            question=_("Ban the authors of these comments?"),
+            help_text=_("Shown to them when they try to vote, comment or report (at most 300 characters)."),
+            button=_("Ban them"),
         )
         if page:
             return page
@@ -313,7 +315,7 @@ class ReportedCommentAdmin(CommentAdmin):
     def construct_change_message(self, request, form, formsets, add=False):
         return [] if DISMISS in request.POST else super().construct_change_message(request, form, formsets, add)
 
-    @admin.display(description="reasons")
+    @admin.display(description=_("reasons"))
     def reasons(self, comment):
         return format_html_join(
             "",
@@ -321,6 +323,6 @@ class ReportedCommentAdmin(CommentAdmin):
             ((report.reason, report.reporter.get_username()) for report in comment.open_report_list),
         )
 
-    @admin.display(description="last reported", ordering="latest_report_at")
+    @admin.display(description=_("last reported"), ordering="latest_report_at")
     def latest_report(self, comment):
         return comment.latest_report_at

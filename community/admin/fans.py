@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from community.models import FanProfile, Favourite, TropeVote, Vote
@@ -33,22 +34,24 @@ class FanProfileForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("is_banned") and not cleaned_data.get("ban_reason"):
-            self.add_error("ban_reason", "Tell the fan why: the reason is shown to them when they try to act.")
+            self.add_error("ban_reason", _("Tell the fan why: the reason is shown to them when they try to act."))
         return cleaned_data
 
 
 class NewFanProfileForm(FanProfileForm):
     """Any fan can be banned, also one the site holds no profile for yet: the moderator types the username."""
 
-    username = forms.CharField(max_length=150, help_text="The fan's username, as shown on their comments.")
+    username = forms.CharField(max_length=150, help_text=_("The fan's username, as shown on their comments."))
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
         fan = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
         if fan is None:
-            raise forms.ValidationError(f"No fan has the username “{username}”.")
+            raise forms.ValidationError(_("No fan has the username “%(username)s”.") % {"username": username})
         if FanProfile.objects.filter(user=fan).exists():
-            raise forms.ValidationError(f"{username} already has a fan profile: find it in the list and change it.")
+            raise forms.ValidationError(
+                _("%(username)s already has a fan profile: find it in the list and change it.") % {"username": username}
+            )
         self.instance.user = fan
         return username
 
@@ -62,7 +65,7 @@ class FanProfileAdmin(ReasonActionsMixin, admin.ModelAdmin):
     list_filter = ("is_banned",)
     list_select_related = ("user",)
     search_fields = ("user__username",)
-    search_help_text = "Username."
+    search_help_text = _("Username.")
     ordering = ("user__username",)
     readonly_fields = ("username", "banned_at")
     actions = ["ban_selected", "lift_ban"]
@@ -90,23 +93,23 @@ class FanProfileAdmin(ReasonActionsMixin, admin.ModelAdmin):
     def describe(self, profile):
         return profile.user.get_username()
 
-    @admin.display(description="fan", ordering="user__username")
+    @admin.display(description=_("fan"), ordering="user__username")
     def username(self, profile):
         return profile.user.get_username()
 
-    @admin.display(description="public profile")
+    @admin.display(description=_("public profile"))
     def profile_link(self, profile):
         return fan_link(profile.user)
 
-    @admin.action(description="Ban selected fans", permissions=["change"])
+    @admin.action(description=_("Ban selected fans"), permissions=["change"])
     def ban_selected(self, request, queryset):
         reason, page = self.reason_or_page(
             request,
             queryset,
             action="ban_selected",
-            question="Ban these fans?",
-            help_text="Shown to them when they try to vote, comment or report (at most 300 characters).",
-            button="Ban them",
+            question=_("Ban these fans?"),
+            help_text=_("Shown to them when they try to vote, comment or report (at most 300 characters)."),
+            button=_("Ban them"),
         )
         if page:
             return page
@@ -114,7 +117,7 @@ class FanProfileAdmin(ReasonActionsMixin, admin.ModelAdmin):
         message = ngettext("%(count)d fan banned.", "%(count)d fans banned.", count) % {"count": count}
         self.message_user(request, message)
 
-    @admin.action(description="Lift the ban on selected fans", permissions=["change"])
+    @admin.action(description=_("Lift the ban on selected fans"), permissions=["change"])
     def lift_ban(self, request, queryset):
         count = queryset.filter(is_banned=True).update(is_banned=False, banned_at=None)
         site_changed()
@@ -133,7 +136,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     list_select_related = ("fan", "scene__drama", "scene__hugger", "scene__hugged")
     search_fields = ("fan__username", "scene__id__exact")
-    search_help_text = "A fan's username or a scene's number."
+    search_help_text = _("A fan's username or a scene's number.")
     ordering = ("-created_at", "-id")
     date_hierarchy = "created_at"
 
@@ -148,11 +151,11 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)  # a bulk delete would leave the tallies wrong
         return actions
 
-    @admin.display(description="scene", ordering="scene_id")
+    @admin.display(description=_("scene"), ordering="scene_id")
     def scene_link(self, row):
         return admin_link(row.scene)
 
-    @admin.display(description="fan", ordering="fan__username")
+    @admin.display(description=_("fan"), ordering="fan__username")
     def fan_name(self, row):
         return fan_link(row.fan)
 
@@ -171,7 +174,7 @@ class TropeVoteAdmin(ReadOnlyAdmin):
     list_filter = ("agrees", "trope__group")
     list_select_related = (*ReadOnlyAdmin.list_select_related, "trope")
     search_fields = (*ReadOnlyAdmin.search_fields, "trope__name")
-    search_help_text = "A fan's username, a scene's number or a trope's name."
+    search_help_text = _("A fan's username, a scene's number or a trope's name.")
     fields = ("fan_name", "agrees", "trope", "scene_link", "created_at")
     readonly_fields = fields
 

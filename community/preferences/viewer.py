@@ -14,6 +14,8 @@ from functools import cached_property
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from community.models import FanProfile, WatchProgress
 from scenes.models import Drama, Scene, Trope
@@ -36,15 +38,15 @@ class Spoiler:
 
     @property
     def notice(self) -> str:
-        return f"Spoiler: episode {self.episode} of {self.episodes}"
+        return _("Spoiler: episode %(episode)d of %(episodes)d") % {"episode": self.episode, "episodes": self.episodes}
 
     @property
     def reason(self) -> str:
         if self.watched is None:
-            return "From the last quarter of the drama."
+            return _("From the last quarter of the drama.")
         if self.watched == 0:
-            return "You have not started this drama yet."
-        return f"You have watched up to episode {self.watched}."
+            return _("You have not started this drama yet.")
+        return _("You have watched up to episode %(episode)d.") % {"episode": self.watched}
 
 
 def is_late_episode(episode: int, episodes: int) -> bool:
@@ -123,7 +125,7 @@ def _forget(fan) -> None:
 def set_trope_hidden(*, fan, trope: Trope, hidden: bool) -> None:
     """Hide ``trope`` from every list ``fan`` reads, or show it again. Idempotent."""
     with transaction.atomic():
-        profile, _ = FanProfile.objects.get_or_create(user=fan)
+        profile, _created = FanProfile.objects.get_or_create(user=fan)
         if hidden:
             profile.hidden_tropes.add(trope)
         else:
@@ -134,7 +136,7 @@ def set_trope_hidden(*, fan, trope: Trope, hidden: bool) -> None:
 def set_hidden_tropes(*, fan, tropes) -> None:
     """Make ``tropes`` exactly the ones ``fan`` hides."""
     with transaction.atomic():
-        profile, _ = FanProfile.objects.get_or_create(user=fan)
+        profile, _created = FanProfile.objects.get_or_create(user=fan)
         profile.hidden_tropes.set(tropes)
         _forget(fan)
 
@@ -151,10 +153,15 @@ def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> Wat
         return None
     if not 0 <= last_episode <= drama.episodes:
         raise ValidationError(
-            f"{drama.title} has {drama.episodes} episodes: pick one from 0 (not started) to {drama.episodes}.",
+            ngettext(
+                "%(drama)s has %(episodes)d episode: pick one from 0 (not started) to %(episodes)d.",
+                "%(drama)s has %(episodes)d episodes: pick one from 0 (not started) to %(episodes)d.",
+                drama.episodes,
+            )
+            % {"drama": drama.title, "episodes": drama.episodes},
             code="episode_out_of_range",
         )
-    progress, _ = WatchProgress.objects.update_or_create(
+    progress, _created = WatchProgress.objects.update_or_create(
         fan=fan, drama=drama, defaults={"last_episode_watched": last_episode}
     )
     _forget(fan)

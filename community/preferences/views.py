@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.encoding import escape_uri_path
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.access import safe_next
@@ -43,7 +44,8 @@ def preferences(request):
             tropes = list(form.cleaned_data["tropes"])
             set_hidden_tropes(fan=request.user, tropes=tropes)
             names = ", ".join(trope.name for trope in tropes)
-            messages.success(request, f"Saved. Hidden everywhere: {names}." if tropes else "Saved: no trope is hidden.")
+            saved = _("Saved. Hidden everywhere: %(tropes)s.") % {"tropes": names} if tropes else None
+            messages.success(request, saved or _("Saved: no trope is hidden."))
             return redirect("community:preferences")
         status = 400
     context = {
@@ -67,15 +69,17 @@ def hide_trope(request):
         return _refused(request, [error for errors in form.errors.values() for error in errors], back=back)
     trope = Trope.objects.filter(slug=form.cleaned_data["trope"]).first()
     if trope is None:
-        return _refused(request, ["No trope by that name. The trope guide lists every one we know."], back=back)
+        return _refused(request, [_("No trope by that name. The trope guide lists every one we know.")], back=back)
     hidden = form.cleaned_data["hidden"]
     set_trope_hidden(fan=request.user, trope=trope, hidden=hidden)
     if hidden:
         messages.success(
-            request, f"“{trope.name}” is hidden: its scenes leave your lists. Undo it here or in your preferences."
+            request,
+            _("“%(trope)s” is hidden: its scenes leave your lists. Undo it here or in your preferences.")
+            % {"trope": trope.name},
         )
     else:
-        messages.success(request, f"“{trope.name}” shows again.")
+        messages.success(request, _("“%(trope)s” shows again.") % {"trope": trope.name})
     return redirect(safe_next(request, fallback=trope.get_absolute_url()))
 
 
@@ -84,21 +88,26 @@ def hide_trope(request):
 def watch_progress(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
-        raise Http404("We have no drama at this address.")
+        raise Http404(_("We have no drama at this address."))
     form = WatchProgressForm(request.POST, drama=drama)
     back = safe_next(request, fallback=drama.get_absolute_url())
     if not form.is_valid():
         return _refused(request, [error for errors in form.errors.values() for error in errors], back=back)
     progress = record_watch_progress(fan=request.user, drama=drama, last_episode=form.last_episode_or_none())
     if progress is None:
-        messages.success(request, f"Forgotten: {drama.title}'s last quarter hides behind spoiler notices again.")
+        messages.success(
+            request,
+            _("Forgotten: %(drama)s's last quarter hides behind spoiler notices again.") % {"drama": drama.title},
+        )
     elif progress.last_episode_watched >= drama.episodes:
-        messages.success(request, f"You have finished {drama.title}: no spoiler notices on its scenes.")
+        messages.success(
+            request, _("You have finished %(drama)s: no spoiler notices on its scenes.") % {"drama": drama.title}
+        )
     else:
         messages.success(
             request,
-            f"Noted: {drama.title} up to episode {progress.last_episode_watched}. "
-            "Later scenes show behind a spoiler notice.",
+            _("Noted: %(drama)s up to episode %(episode)d. Later scenes show behind a spoiler notice.")
+            % {"drama": drama.title, "episode": progress.last_episode_watched},
         )
     return redirect(back)
 
@@ -112,7 +121,7 @@ def choose_language(request, code):
     shared by every reader and holds no CSRF token, and a language is no secret to guard.
     """
     if not language.is_site_language(code):
-        raise Http404("The site speaks English and Korean only.")
+        raise Http404(_("The site speaks English and Korean only."))
     language.choose_language(request, code)
     back = urlsplit(safe_next(request, fallback="/"))
     address = escape_uri_path(address_in(code, unquote(back.path) or "/"))

@@ -10,6 +10,7 @@ from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import SceneImage
 
@@ -28,10 +29,11 @@ class DatabaseRulesAdmin(admin.ModelAdmin):
         except IntegrityError as error:
             # The admin saves inside transaction.atomic(): everything of this submission was rolled back.
             logger.warning("Admin change refused by the database: %s", error)
-            reason = str(error).strip().splitlines()[0] if str(error).strip() else "a catalogue rule"
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else _("a catalogue rule")
             self.message_user(
                 request,
-                f"Nothing was saved: the database refused the change ({reason}). Please check and try again.",
+                _("Nothing was saved: the database refused the change (%(reason)s). Please check and try again.")
+                % {"reason": reason},
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.get_full_path())

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Actor, Character, Drama, StreamingLink
 
@@ -46,8 +47,8 @@ class RoleInline(CharacterInline):
 
     fields = ("drama", "name", "gender", "role")
     autocomplete_fields = ("drama",)
-    verbose_name = "role"
-    verbose_name_plural = "roles"
+    verbose_name = _("role")
+    verbose_name_plural = _("roles")
     extra = 0
 
 
@@ -79,16 +80,16 @@ class DramaAdmin(DatabaseRulesAdmin):
             .annotate(character_count=Count("characters", distinct=True))
         )
 
-    @admin.display(description="characters", ordering="character_count")
+    @admin.display(description=_("characters"), ordering="character_count")
     def character_count(self, drama):
         return drama.character_count
 
-    @admin.display(description="published back hugs", ordering="scene_count")
+    @admin.display(description=_("published back hugs"), ordering="scene_count")
     def scenes_link(self, drama):
         url = reverse("admin:scenes_scene_changelist") + f"?drama__id__exact={drama.pk}&status__exact=published"
         return format_html('<a href="{}">{}</a>', url, drama.scene_count)
 
-    @admin.display(description="poster preview")
+    @admin.display(description=_("poster preview"))
     def poster_preview(self, drama):
         if not drama.poster:
             return "—"
@@ -106,7 +107,7 @@ class ActorAdmin(DatabaseRulesAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(role_count=Count("roles"))
 
-    @admin.display(description="roles", ordering="role_count")
+    @admin.display(description=_("roles"), ordering="role_count")
     def role_count(self, actor):
         return actor.role_count
 
@@ -134,6 +135,6 @@ class CharacterAdmin(DatabaseRulesAdmin):
             queryset = queryset.filter(drama_id=int(drama))
         return queryset, may_have_duplicates
 
-    @admin.display(description="drama", ordering="drama__title")
+    @admin.display(description=_("drama"), ordering="drama__title")
     def drama_link(self, character):
         return admin_link(character.drama, character.drama.title)

@@ -12,7 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from community.admin.base import ReasonActionsMixin
 from scenes.models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit
@@ -27,7 +28,7 @@ def review_url(scene_id, site) -> str:
 
 
 class MergeForm(forms.Form):
-    into = forms.IntegerField(label="Keep scene number", min_value=1)
+    into = forms.IntegerField(label=_("Keep scene number"), min_value=1)
     reason = forms.CharField(max_length=300, required=False, widget=forms.TextInput(attrs={"size": 60}))
 
 
@@ -85,7 +86,7 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
             return super().change_view(request, object_id, form_url, extra_context)  # the admin's "not found"
         return HttpResponseRedirect(review_url(object_id, self.admin_site))
 
-    @admin.display(description="Screenshots")
+    @admin.display(description=_("Screenshots"))
     def screenshots(self, scene):
         images = scene.images.all()
         waiting = [image for image in images if not image.image]
@@ -101,12 +102,14 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
             "{}<br><small>{}</small>",
             shown,
             "; ".join(
-                f"could not be processed: {image.processing_error}" if image.processing_error else "processing…"
+                gettext("could not be processed: %(error)s") % {"error": image.processing_error}
+                if image.processing_error
+                else gettext("processing…")
                 for image in waiting
             ),
         )
 
-    @admin.display(description="Back hug")
+    @admin.display(description=_("Back hug"))
     def summary(self, scene):
         return format_html(
             '<a href="{}">{}, ep. {} at {}</a><br>{} → {}<br><small>{}</small>',
@@ -119,11 +122,11 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
             scene.description[:160],
         )
 
-    @admin.display(description="Submitted by")
+    @admin.display(description=_("Submitted by"))
     def submitted_by_name(self, scene):
         return scene.submitted_by.get_username() if scene.submitted_by else "—"
 
-    @admin.display(description="Possible duplicates")
+    @admin.display(description=_("Possible duplicates"))
     def possible_duplicates(self, scene):
         """Same episode within a minute, or a screenshot that is a near copy of a stored one."""
         found = []
@@ -141,34 +144,34 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
     def describe(self, scene) -> str:
         return moderation.describe(scene)
 
-    @admin.action(description="Publish selected submissions")
+    @admin.action(description=_("Publish selected submissions"))
     def publish(self, request, queryset):
         count = services.publish_scenes(scenes=queryset, moderator=request.user)
         self.message_user(request, ngettext("%d scene published.", "%d scenes published.", count) % count)
 
-    @admin.action(description="Reject selected submissions (asks for a reason)")
+    @admin.action(description=_("Reject selected submissions (asks for a reason)"))
     def reject(self, request, queryset):
         reason, page = self.reason_or_page(
             request,
             queryset,
             action="reject",
-            question="Reject these submissions?",
-            help_text="Shown to the submitter on their profile and in the public moderation log.",
-            button="Reject them",
+            question=_("Reject these submissions?"),
+            help_text=_("Shown to the submitter on their profile and in the public moderation log."),
+            button=_("Reject them"),
         )
         if page:
             return page
         count = services.reject_scenes(scenes=queryset, moderator=request.user, reason=reason)
         self.message_user(request, ngettext("%d scene rejected.", "%d scenes rejected.", count) % count)
 
-    @admin.action(description="Merge selected duplicates into another scene")
+    @admin.action(description=_("Merge selected duplicates into another scene"))
     def merge(self, request, queryset):
         confirmed = "apply" in request.POST
         form = MergeForm(request.POST if confirmed else None)
         if confirmed and form.is_valid():
             into = Scene.objects.filter(pk=form.cleaned_data["into"]).first()
             if into is None:
-                form.add_error("into", "There is no scene with that number.")
+                form.add_error("into", _("There is no scene with that number."))
             else:
                 try:
                     for duplicate in queryset:
@@ -178,11 +181,12 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
                 except ValidationError as error:
                     form.add_error("into", error.messages)
                 else:
-                    self.message_user(request, f"Merged into scene {into.pk}: votes, comments and screenshots moved.")
+                    merged = _("Merged into scene %(scene)s: votes, comments and screenshots moved.")
+                    self.message_user(request, merged % {"scene": into.pk})
                     return None
         context = {
             **self.admin_site.each_context(request),
-            "title": "Merge duplicates",
+            "title": _("Merge duplicates"),
             "opts": self.opts,
             "form": form,
             "items": [self.describe(scene) for scene in queryset[:20]],
@@ -204,11 +208,11 @@ class SceneEditAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="Changes")
+    @admin.display(description=_("Changes"))
     def changed_fields(self, edit):
         return ", ".join(sorted(edit.changes))
 
-    @admin.action(description="Accept selected edits", permissions=["change"])
+    @admin.action(description=_("Accept selected edits"), permissions=["change"])
     def accept(self, request, queryset):
         accepted = 0
         for edit in queryset.filter(status=SceneEdit.Status.PENDING):
@@ -216,10 +220,13 @@ class SceneEditAdmin(admin.ModelAdmin):
                 moderation.accept_edit(edit=edit, moderator=request.user)
                 accepted += 1
             except ValidationError as error:
-                self.message_user(request, f"Edit {edit.pk} not applied: {' '.join(error.messages)}", messages.ERROR)
+                not_applied = _("Edit %(edit)s not applied: %(reasons)s")
+                self.message_user(
+                    request, not_applied % {"edit": edit.pk, "reasons": " ".join(error.messages)}, messages.ERROR
+                )
         self.message_user(request, ngettext("%d edit accepted.", "%d edits accepted.", accepted) % accepted)
 
-    @admin.action(description="Decline selected edits", permissions=["change"])
+    @admin.action(description=_("Decline selected edits"), permissions=["change"])
     def decline(self, request, queryset):
         count = 0
         for edit in queryset.filter(status=SceneEdit.Status.PENDING):
@@ -239,7 +246,7 @@ class DramaProposalAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Add selected dramas to the catalogue", permissions=["change"])
+    @admin.action(description=_("Add selected dramas to the catalogue"), permissions=["change"])
     def add_dramas(self, request, queryset):
         added = 0
         for proposal in queryset.filter(status=DramaProposal.Status.PENDING):
@@ -250,7 +257,7 @@ class DramaProposalAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{proposal.title}: {' '.join(error.messages)}", messages.ERROR)
         self.message_user(request, ngettext("%d drama added.", "%d dramas added.", added) % added)
 
-    @admin.action(description="Decline selected proposals", permissions=["change"])
+    @admin.action(description=_("Decline selected proposals"), permissions=["change"])
     def decline(self, request, queryset):
         count = 0
         for proposal in queryset.filter(status=DramaProposal.Status.PENDING):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Scene, SceneImage, SceneTrope, Trope
 from scenes.moderation import publishing as services
@@ -44,7 +45,7 @@ class TropeListFilter(admin.SimpleListFilter):
 
 
 class ClassificationFilter(TropeListFilter):
-    title = "classification (from the hugger)"
+    title = _("classification (from the hugger)")
     parameter_name = "classification"
 
     def all_tropes(self):
@@ -52,7 +53,7 @@ class ClassificationFilter(TropeListFilter):
 
 
 class CuratedTropeFilter(TropeListFilter):
-    title = "trope"
+    title = _("trope")
     parameter_name = "trope"
 
     def all_tropes(self):
@@ -78,7 +79,7 @@ class ScreenshotForm(forms.ModelForm):
         images.describe(screenshot, prepared)
         # Written when the row is saved, through the fields (their upload_to names the folder).
         token = uuid.uuid4().hex
-        for field_name, _ in images.THUMBNAILS:
+        for field_name, _width in images.THUMBNAILS:
             data = prepared.thumbnails.get(field_name)
             setattr(screenshot, field_name, ContentFile(data, name=images.file_name(token, field_name)) if data else "")
         return ContentFile(prepared.image, name=images.file_name(token, "image"))
@@ -100,7 +101,7 @@ def replaced_screenshots(forms_) -> list[SceneImage]:
 
 
 class ScreenshotPreview:
-    @admin.display(description="preview")
+    @admin.display(description=_("preview"))
     def preview(self, image):
         return image_preview(image, width=160) if image.pk else "—"
 
@@ -108,7 +109,7 @@ class ScreenshotPreview:
 class SceneImageInline(ScreenshotPreview, admin.TabularInline):
     model = SceneImage
     form = ScreenshotForm
-    verbose_name = "screenshot"
+    verbose_name = _("screenshot")
     fields = ("preview", "image", "alt_text", "position")
     readonly_fields = ("preview",)
     extra = 1
@@ -124,16 +125,16 @@ class SceneTropeInline(admin.TabularInline):
     fields = ("trope", "origin", "is_public", "fans_agree")
     readonly_fields = ("fans_agree",)
     autocomplete_fields = ("trope",)
-    verbose_name = "trope"
-    verbose_name_plural = "tropes (classifications such as second-lead follow from the hugger)"
+    verbose_name = _("trope")
+    verbose_name_plural = _("tropes (classifications such as second-lead follow from the hugger)")
     extra = 1
 
-    @admin.display(description="fans agree")
+    @admin.display(description=_("fans agree"))
     def fans_agree(self, scene_trope):
         if not scene_trope.pk:
             return "—"
         if scene_trope.agreement is None:
-            return "no votes yet"
+            return _("no votes yet")
         return f"{scene_trope.agreement}% ({scene_trope.agree_count} agree, {scene_trope.disagree_count} disagree)"
 
     def get_queryset(self, request):
@@ -179,7 +180,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         "description",
         "setting",
     )
-    search_help_text = "Drama title, character or actor name, description or setting."
+    search_help_text = _("Drama title, character or actor name, description or setting.")
     date_hierarchy = "published_at"
     ordering = ("-created_at", "-id")
     # Who submitted a scene is a fact, not something to edit; and moderators do not see accounts, so no
@@ -209,9 +210,9 @@ class SceneAdmin(DatabaseRulesAdmin):
     )
     fieldsets = (
         (None, {"fields": ("drama", ("episode", "start_seconds", "end_seconds", "timecode"), "hugger", "hugged")}),
-        ("What happens", {"fields": ("setting", "description", "line_korean", "line_english", "classification")}),
+        (_("What happens"), {"fields": ("setting", "description", "line_korean", "line_english", "classification")}),
         (
-            "Moderation",
+            _("Moderation"),
             {
                 "fields": (
                     ("status", "is_featured", "is_illustrative"),
@@ -220,7 +221,7 @@ class SceneAdmin(DatabaseRulesAdmin):
                 )
             },
         ),
-        ("Fans", {"fields": (("awesome_count", "awkward_count", "favourite_count", "comment_count"),)}),
+        (_("Fans"), {"fields": (("awesome_count", "awkward_count", "favourite_count", "comment_count"),)}),
     )
     inlines = [SceneImageInline, SceneTropeInline]
     actions = ["publish", "unpublish", "reject", "feature", "unfeature"]
@@ -258,7 +259,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         super().delete_queryset(request, queryset)
         forget_files(screenshots)
 
-    @admin.display(description="screenshot")
+    @admin.display(description=_("screenshot"))
     def thumbnail(self, scene):
         screenshots = scene.images.all()  # prefetched in get_queryset()
         return image_preview(screenshots[0], width=80) if screenshots else "—"
@@ -270,35 +271,35 @@ class SceneAdmin(DatabaseRulesAdmin):
         url = reverse("admin:scenes_scene_review", args=[scene.pk], current_app=self.admin_site.name)
         return format_html('{} · <a href="{}">{}</a>', scene.get_status_display(), url, gettext("Review"))
 
-    @admin.display(description="hugger → hugged", ordering="hugger__name")
+    @admin.display(description=_("hugger → hugged"), ordering="hugger__name")
     def who(self, scene):
         return f"{scene.hugger.name} → {scene.hugged.name}"
 
-    @admin.display(description="drama", ordering="drama__title")
+    @admin.display(description=_("drama"), ordering="drama__title")
     def drama_link(self, scene):
         return admin_link(scene.drama, scene.drama.title)
 
-    @admin.display(description="submitted by")
+    @admin.display(description=_("submitted by"))
     def submitter(self, scene):
         return scene.submitted_by.get_username() if scene.submitted_by_id else "—"
 
-    @admin.display(description="ep.", ordering="episode")
+    @admin.display(description=_("ep."), ordering="episode")
     def episode_number(self, scene):
         return scene.episode
 
-    @admin.display(boolean=True, description="featured", ordering="is_featured")
+    @admin.display(boolean=True, description=_("featured"), ordering="is_featured")
     def featured(self, scene):
         return scene.is_featured
 
-    @admin.display(description="time", ordering="start_seconds")
+    @admin.display(description=_("time"), ordering="start_seconds")
     def timecode(self, scene):
         return scene.timecode if scene.start_seconds is not None else "—"
 
-    @admin.display(description="awesome/awkward", ordering="awesome_score")
+    @admin.display(description=_("awesome/awkward"), ordering="awesome_score")
     def votes(self, scene):
         return f"{scene.awesome_count} / {scene.awkward_count}"
 
-    @admin.display(description="classification (from the hugger)")
+    @admin.display(description=_("classification (from the hugger)"))
     def classification(self, scene):
         if not scene.hugger_id:
             return "—"
@@ -306,31 +307,31 @@ class SceneAdmin(DatabaseRulesAdmin):
 
     # Actions: each calls a service and says what changed.
 
-    @admin.action(description="Publish selected scenes", permissions=["change"])
+    @admin.action(description=_("Publish selected scenes"), permissions=["change"])
     def publish(self, request, queryset):
         count = services.publish_scenes(scenes=queryset, moderator=request.user)
         done = ngettext("%(count)d scene published.", "%(count)d scenes published.", count)
         self.report(request, queryset, count, done)
 
-    @admin.action(description="Unpublish selected scenes (back to pending)", permissions=["change"])
+    @admin.action(description=_("Unpublish selected scenes (back to pending)"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = services.unpublish_scenes(scenes=queryset, moderator=request.user)
         done = ngettext("%(count)d scene unpublished.", "%(count)d scenes unpublished.", count)
         self.report(request, queryset, count, done)
 
-    @admin.action(description="Reject selected scenes", permissions=["change"])
+    @admin.action(description=_("Reject selected scenes"), permissions=["change"])
     def reject(self, request, queryset):
         count = services.reject_scenes(scenes=queryset, moderator=request.user)
         done = ngettext("%(count)d scene rejected.", "%(count)d scenes rejected.", count)
         self.report(request, queryset, count, done)
 
-    @admin.action(description="Feature selected scenes on the front page", permissions=["change"])
+    @admin.action(description=_("Feature selected scenes on the front page"), permissions=["change"])
     def feature(self, request, queryset):
         count = services.feature_scenes(scenes=queryset, moderator=request.user)
         done = ngettext("%(count)d scene featured.", "%(count)d scenes featured.", count)
-        self.report(request, queryset, count, done, note="Only published scenes can be featured.")
+        self.report(request, queryset, count, done, note=_("Only published scenes can be featured."))
 
-    @admin.action(description="Stop featuring selected scenes", permissions=["change"])
+    @admin.action(description=_("Stop featuring selected scenes"), permissions=["change"])
     def unfeature(self, request, queryset):
         count = services.unfeature_scenes(scenes=queryset, moderator=request.user)
         done = ngettext("%(count)d scene no longer featured.", "%(count)d scenes no longer featured.", count)
@@ -373,18 +374,18 @@ class SceneImageAdmin(ScreenshotPreview, DatabaseRulesAdmin):
         super().delete_queryset(request, queryset)
         forget_files(screenshots)
 
-    @admin.display(description="screenshot")
+    @admin.display(description=_("screenshot"))
     def thumbnail(self, image):
         return image_preview(image, width=80)
 
-    @admin.display(description="alt text", ordering="alt_text")
+    @admin.display(description=_("alt text"), ordering="alt_text")
     def short_alt_text(self, image):
         return Truncator(image.alt_text).chars(90)
 
-    @admin.display(description="scene", ordering="scene_id")
+    @admin.display(description=_("scene"), ordering="scene_id")
     def scene_link(self, image):
         return admin_link(image.scene)
 
-    @admin.display(description="size")
+    @admin.display(description=_("size"))
     def dimensions(self, image):
         return f"{image.width}×{image.height}" if image.width else "—"

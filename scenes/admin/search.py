@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import SearchMiss
 
@@ -36,7 +37,7 @@ class SearchMissAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="try it")
+    @admin.display(description=_("try it"))
     def search_again(self, miss):
         url = reverse("scenes:scene-list") + "?" + urlencode({"q": miss.query})
         return format_html('<a href="{}">search the catalogue now</a>', url)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from scenes.models import Trope, TropeAlias, TropeGroup
@@ -43,7 +44,7 @@ class TropeGroupAdmin(TaxonomyAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(trope_count=Count("tropes"))
 
-    @admin.display(description="tropes", ordering="trope_count")
+    @admin.display(description=_("tropes"), ordering="trope_count")
     def tropes_link(self, group):
         url = reverse("admin:scenes_trope_changelist") + f"?group__id__exact={group.pk}"
         return format_html('<a href="{}">{}</a>', url, group.trope_count)
@@ -108,14 +109,14 @@ class TropeAdmin(TaxonomyAdmin):
             queryset = queryset.curated()
         return queryset, may_have_duplicates
 
-    @admin.display(description="kind", ordering="rule")
+    @admin.display(description=_("kind"), ordering="rule")
     def kind(self, trope):
         return "derived" if trope.is_derived else "curated"
 
-    @admin.display(description="scenes attached", ordering="attached_count")
+    @admin.display(description=_("scenes attached"), ordering="attached_count")
     def attached_count(self, trope):
         if trope.is_derived:
-            return "follows from the hugger"
+            return _("follows from the hugger")
         url = reverse("admin:scenes_scene_changelist") + f"?trope={trope.slug}"
         return format_html('<a href="{}">{}</a>', url, trope.attached_count)
 

@@ -10,6 +10,7 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Actor, Drama, Trope
@@ -24,11 +25,16 @@ TROPE_WORD = re.compile(r"^[\w\- ]+$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 # NUL has its own message from Django's form fields.
 CONTROL_CHARACTERS = re.compile(r"[\x01-\x1f\x7f]")
+NOT_FOUND = {
+    "drama": _("No drama by that name in the catalogue."),
+    "actor": _("No actor by that name in the catalogue."),
+}
+YEARS_AIRED = _("Dramas in the catalogue aired from {first} to {last}.")
 
 
 def reject_control_characters(value: str) -> None:
     if CONTROL_CHARACTERS.search(value):
-        raise ValidationError("Remove the control characters from the search.")
+        raise ValidationError(_("Remove the control characters from the search."))
 
 
 class TropeWordsField(forms.Field):
@@ -41,7 +47,7 @@ class TropeWordsField(forms.Field):
             return []
         words = [value] if isinstance(value, str) else list(value)
         if len(words) > 20:
-            raise ValidationError("Pick at most 20 tropes at once.")
+            raise ValidationError(_("Pick at most 20 tropes at once."))
         tropes, unknown = [], []
         for word in words:
             if len(word) > SLUG_MAX_LENGTH or not TROPE_WORD.match(word):
@@ -54,7 +60,9 @@ class TropeWordsField(forms.Field):
                 tropes.append(trope)
         if unknown:
             names = ", ".join(f"“{word}”" for word in unknown)
-            raise ValidationError(f"No trope called {names}. See the trope guide for the ones we know.")
+            raise ValidationError(
+                _("No trope called %(names)s. See the trope guide for the ones we know.") % {"names": names}
+            )
         return tropes
 
 
@@ -117,7 +125,7 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = SlugModelChoiceField
 
     def __init__(self, *args, noun: str, **kwargs):
-        kwargs.setdefault("error_messages", {"invalid_choice": f"No {noun} by that name in the catalogue."})
+        kwargs.setdefault("error_messages", {"invalid_choice": NOT_FOUND[noun]})
         super().__init__(*args, to_field_name="slug", **kwargs)
 
 
@@ -133,55 +141,59 @@ YEAR_RANGE = (1950, 2100)
 
 class SceneFilter(django_filters.FilterSet):
     SORTS = {
-        "new": ("Newest first", "latest_published"),
-        "awesome": ("Most awesome", "by_awesome"),
-        "awkward": ("Most awkward", "by_awkward"),
-        "controversial": ("Most controversial", "by_controversy"),
-        "discussed": ("Most discussed", "by_discussion"),
-        "story": ("Drama and episode", "in_story_order"),
+        "new": (_("Newest first"), "latest_published"),
+        "awesome": (_("Most awesome"), "by_awesome"),
+        "awkward": (_("Most awkward"), "by_awkward"),
+        "controversial": (_("Most controversial"), "by_controversy"),
+        "discussed": (_("Most discussed"), "by_discussion"),
+        "story": (_("Drama and episode"), "in_story_order"),
     }
     DEFAULT_SORT = "new"
 
     q = django_filters.CharFilter(
-        label="Search",
+        label=_("Search"),
         method="filter_text",
         max_length=SEARCH_MAX_LENGTH,
         validators=[reject_control_characters],
     )
     drama = DramaFilter(
         queryset=Drama.objects.all(),
-        label="Drama",
-        error_messages={"invalid_choice": "No drama by that name in the catalogue. Pick one from the suggestions."},
+        label=_("Drama"),
+        error_messages={"invalid_choice": _("No drama by that name in the catalogue. Pick one from the suggestions.")},
     )
     actor = SlugChoiceFilter(
-        queryset=Actor.objects.public(), noun="actor", label="Actor", empty_label="Any actor", method="filter_actor"
+        queryset=Actor.objects.public(),
+        noun="actor",
+        label=_("Actor"),
+        empty_label=_("Any actor"),
+        method="filter_actor",
     )
     verdict = django_filters.ChoiceFilter(
-        label="Fans' verdict",
-        choices=[("awesome", "Mostly awesome"), ("awkward", "Mostly awkward")],
+        label=_("Fans' verdict"),
+        choices=[("awesome", _("Mostly awesome")), ("awkward", _("Mostly awkward"))],
         method="filter_verdict",
-        empty_label="Any verdict",
-        error_messages={"invalid_choice": "The verdict filter is awesome or awkward."},
+        empty_label=_("Any verdict"),
+        error_messages={"invalid_choice": _("The verdict filter is awesome or awkward.")},
     )
     year = YearFilter(
         field_name="drama__year",
-        label="Broadcast year",
+        label=_("Broadcast year"),
         min_value=YEAR_RANGE[0],
         max_value=YEAR_RANGE[1],
         error_messages={
-            "invalid": "The year is a broadcast year, like year=2013.",
-            "min_value": f"Dramas in the catalogue aired from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}.",
-            "max_value": f"Dramas in the catalogue aired from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}.",
+            "invalid": _("The year is a broadcast year, like year=2013."),
+            "min_value": format_lazy(YEARS_AIRED, first=YEAR_RANGE[0], last=YEAR_RANGE[1]),
+            "max_value": format_lazy(YEARS_AIRED, first=YEAR_RANGE[0], last=YEAR_RANGE[1]),
         },
     )
-    trope = TropeWordsFilter(label="With all of these tropes", method="filter_tropes")
-    exclude = TropeWordsFilter(label="Without these tropes", method="filter_excluded")
+    trope = TropeWordsFilter(label=_("With all of these tropes"), method="filter_tropes")
+    exclude = TropeWordsFilter(label=_("Without these tropes"), method="filter_excluded")
     sort = django_filters.ChoiceFilter(
-        label="Sort by",
-        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        label=_("Sort by"),
+        choices=[(key, label) for key, (label, _method) in SORTS.items()],
         method="filter_sort",
         empty_label=None,
-        error_messages={"invalid_choice": "Sort by " + ", ".join(SORTS) + "."},
+        error_messages={"invalid_choice": format_lazy(_("Sort by {sorts}."), sorts=", ".join(SORTS))},
     )
 
     class Meta:

@@ -7,22 +7,23 @@ tallies are cached, see scenes.stats.numbers).
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Exists, F, OuterRef, Prefetch, Subquery, When
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Character, Scene, SceneTrope, Trope, TropeGroup
 from scenes.stats.numbers import Tally, trope_tallies
 
 # What each meaning trope has a back hug say, in a line: the guide reads them as a small phrasebook.
 MEANING_LINES = {
-    "protection": "You are safe with me.",
-    "deep-intimacy": "Here, with you, I am at home.",
-    "surprise-romance": "Surprise: I am here.",
-    "comfort": "You do not have to face this alone.",
-    "desire": "I want to be close to you.",
-    "commitment": "I am not going anywhere.",
-    "celebration": "We did it, together.",
-    "possession": "You are mine.",
-    "trust-vulnerability": "I trust you with my back.",
-    "deep-affection": "I simply love you.",
+    "protection": _("You are safe with me."),
+    "deep-intimacy": _("Here, with you, I am at home."),
+    "surprise-romance": _("Surprise: I am here."),
+    "comfort": _("You do not have to face this alone."),
+    "desire": _("I want to be close to you."),
+    "commitment": _("I am not going anywhere."),
+    "celebration": _("We did it, together."),
+    "possession": _("You are mine."),
+    "trust-vulnerability": _("I trust you with my back."),
+    "deep-affection": _("I simply love you."),
 }
 MEANING_GROUP = "meaning"
 # Best first: the lower bound of the Wilson interval (sure verdicts beat lucky ones), then the newest. The

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from community import ratelimit
@@ -58,7 +59,7 @@ def scene_list(request):
         filterset = catalogue_filter(others, viewer)
     if not filterset.is_valid():
         status = 400
-        message = "Some filters could not be used; fix them below to see scenes."
+        message = _("Some filters could not be used; fix them below to see scenes.")
     else:
         shown = requested_page(request, filterset.results(), per_page=settings.SCENES_PER_PAGE)
         status, message, page = shown.status, shown.message, shown.page
@@ -120,7 +121,10 @@ def scene_detail(request, pk):
         merged_into = Scene.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
         if merged_into:  # A duplicate merged away: its old URL leads to the scene it became part of.
             return redirect("scenes:scene-detail", pk=merged_into, permanent=True)
-        raise Http404(f"There is no back-hug scene number {pk} in the catalogue (or it is not published yet).")
+        raise Http404(
+            _("There is no back-hug scene number %(number)s in the catalogue (or it is not published yet).")
+            % {"number": pk}
+        )
     context = {
         **scene_page_context(scene, request.user),
         "more_from_drama": more_from_drama(scene, viewer_preferences(request)),
@@ -142,7 +146,7 @@ def drama_list(request):
 def drama_detail(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
-        raise Http404("We have no drama at this address. The list of dramas has every one we catalogue.")
+        raise Http404(_("We have no drama at this address. The list of dramas has every one we catalogue."))
     viewer = viewer_preferences(request)
     parts = drama_page(drama, viewer)
     context = {
@@ -159,7 +163,7 @@ def drama_detail(request, slug):
 def actor_detail(request, slug):
     parts = actor_page(slug, viewer_preferences(request))
     if parts is None:
-        raise Http404("We have no actor at this address.")
+        raise Http404(_("We have no actor at this address."))
     return render(request, "scenes/actor_detail.html", parts)
 
 
@@ -172,7 +176,7 @@ def trope_list(request):
 def trope_detail(request, slug):
     trope = Trope.objects.resolve(slug)
     if trope is None:
-        raise Http404("No trope by that name. The trope guide lists every one we know.")
+        raise Http404(_("No trope by that name. The trope guide lists every one we know."))
     if trope.slug != slug:
         return redirect(trope, permanent=True)  # A fan's word or alias leads to the one canonical URL.
     scenes = Scene.objects.published().for_cards().with_all_tropes([trope]).latest_published()

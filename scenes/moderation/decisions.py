@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from community.models import Comment, Favourite, TropeVote, Vote
 from community.services import recount_scene
@@ -21,7 +22,7 @@ from .log import describe, record
 
 def _require_moderator(moderator: AbstractBaseUser, permission: str = "scenes.change_scene") -> None:
     if not moderator.has_perm(permission):
-        raise PermissionDenied("Only moderators can do this.")
+        raise PermissionDenied(_("Only moderators can do this."))
 
 
 @transaction.atomic
@@ -33,13 +34,13 @@ def merge_scene(*, duplicate: Scene, into: Scene, moderator: AbstractBaseUser, r
     """
     _require_moderator(moderator)
     if duplicate.pk == into.pk:
-        raise ValidationError("A scene cannot be merged into itself.")
+        raise ValidationError(_("A scene cannot be merged into itself."))
     if duplicate.drama_id != into.drama_id:
-        raise ValidationError("Only scenes of the same drama can be merged.")
+        raise ValidationError(_("Only scenes of the same drama can be merged."))
     scenes = {s.pk: s for s in Scene.objects.select_for_update().filter(pk__in=[duplicate.pk, into.pk])}
     duplicate, into = scenes[duplicate.pk], scenes[into.pk]
     if into.merged_into_id:
-        raise ValidationError("That scene was itself merged away; merge into the scene it became part of.")
+        raise ValidationError(_("That scene was itself merged away; merge into the scene it became part of."))
 
     voters = Vote.objects.filter(scene=into).values("fan")
     Vote.objects.filter(scene=duplicate).exclude(fan__in=voters).update(scene=into)
@@ -93,7 +94,7 @@ def merge_scene(*, duplicate: Scene, into: Scene, moderator: AbstractBaseUser, r
 def accept_edit(*, edit: SceneEdit, moderator: AbstractBaseUser) -> Scene:
     _require_moderator(moderator)
     if edit.status != SceneEdit.Status.PENDING:
-        raise ValidationError("This edit was already decided.")
+        raise ValidationError(_("This edit was already decided."))
     scene = apply_changes(scene=edit.scene, changes=edit.changes)
     SceneEdit.objects.filter(pk=edit.pk).update(status=SceneEdit.Status.ACCEPTED, decided_at=timezone.now())
     record(action=ModerationLog.Action.EDIT_ACCEPTED, moderator=moderator, scene=scene, subject=describe(scene))
@@ -119,11 +120,11 @@ def decline_edit(*, edit: SceneEdit, moderator: AbstractBaseUser, reason: str = 
 def add_proposed_drama(*, proposal: DramaProposal, moderator: AbstractBaseUser) -> Drama:
     _require_moderator(moderator, "scenes.add_drama")
     if proposal.status != DramaProposal.Status.PENDING:
-        raise ValidationError("This proposal was already decided.")
+        raise ValidationError(_("This proposal was already decided."))
     slug = slugify(proposal.title)
     if not slug:
-        raise ValidationError("The proposed title gives no usable address; add the drama by hand.")
-    drama, _ = Drama.objects.get_or_create(
+        raise ValidationError(_("The proposed title gives no usable address; add the drama by hand."))
+    drama, _created = Drama.objects.get_or_create(
         slug=slug,
         defaults={
             "title": proposal.title,

@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from edge.freshness import site_changed
 from notifications import services as notifications
@@ -105,7 +106,7 @@ def _moderate(
 ) -> int:
     """Apply ``changes`` to those of ``scenes`` matching ``needs_change``, atomically; return how many."""
     if not moderator.has_perm("scenes.change_scene"):
-        raise PermissionDenied("Only moderators can change a scene's status.")
+        raise PermissionDenied(_("Only moderators can change a scene's status."))
     with transaction.atomic():
         # Lock the rows first (PostgreSQL; SQLite serialises writers anyway) so the scenes counted and
         # recorded in their history are exactly the ones this call changed, even when two moderators

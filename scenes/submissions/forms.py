@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from scenes.models import Character, Drama, Trope
 from scenes.search.dramas import drama_named
@@ -21,7 +23,7 @@ class TimecodeField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 9)
-        kwargs.setdefault("help_text", "Like 12:34, or 1:02:03 for long episodes.")
+        kwargs.setdefault("help_text", _("Like 12:34, or 1:02:03 for long episodes."))
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "numeric", "placeholder": "mm:ss", "pattern": r"[0-9:]+"})
 
@@ -47,7 +49,9 @@ class DramaChoiceField(forms.CharField):
             return None
         drama = drama_named(value)
         if drama is None:
-            raise ValidationError("We don't know that drama yet. Pick one from the suggestions, or propose it below.")
+            raise ValidationError(
+                _("We don't know that drama yet. Pick one from the suggestions, or propose it below.")
+            )
         return drama
 
     def prepare_value(self, value):
@@ -58,29 +62,32 @@ class SceneForm(forms.Form):
     """Everything about a back hug but its screenshots; the drama's characters fill the hugger/hugged lists."""
 
     drama = DramaChoiceField(
-        label="Drama", max_length=200, help_text="Start typing the English title.", widget=forms.TextInput()
+        label=_("Drama"), max_length=200, help_text=_("Start typing the English title."), widget=forms.TextInput()
     )
-    episode = forms.IntegerField(label="Episode", min_value=1, max_value=999)
-    start = TimecodeField(label="The hug starts at")
-    end = TimecodeField(label="and ends at")
-    hugger = forms.ChoiceField(label="Who hugs (from behind)")
-    hugger_name = forms.CharField(label="New character's name", max_length=120, required=False)
-    hugger_actor = forms.CharField(label="Played by", max_length=120, required=False)
-    hugger_gender = forms.ChoiceField(label="Gender", choices=Character.Gender.choices, required=False)
-    hugger_role = forms.ChoiceField(label="Role", choices=Character.Role.choices, required=False)
-    hugged = forms.ChoiceField(label="Who is hugged")
-    hugged_name = forms.CharField(label="New character's name", max_length=120, required=False)
-    hugged_actor = forms.CharField(label="Played by", max_length=120, required=False)
-    hugged_gender = forms.ChoiceField(label="Gender", choices=Character.Gender.choices, required=False)
-    hugged_role = forms.ChoiceField(label="Role", choices=Character.Role.choices, required=False)
-    setting = forms.CharField(label="Where it happens", max_length=200, required=False)
+    episode = forms.IntegerField(label=_("Episode"), min_value=1, max_value=999)
+    start = TimecodeField(label=_("The hug starts at"))
+    end = TimecodeField(label=_("and ends at"))
+    hugger = forms.ChoiceField(label=_("Who hugs (from behind)"))
+    hugger_name = forms.CharField(label=_("New character's name"), max_length=120, required=False)
+    hugger_actor = forms.CharField(label=_("Played by"), max_length=120, required=False)
+    hugger_gender = forms.ChoiceField(label=_("Gender"), choices=Character.Gender.choices, required=False)
+    hugger_role = forms.ChoiceField(label=_("Role"), choices=Character.Role.choices, required=False)
+    hugged = forms.ChoiceField(label=_("Who is hugged"))
+    hugged_name = forms.CharField(label=_("New character's name"), max_length=120, required=False)
+    hugged_actor = forms.CharField(label=_("Played by"), max_length=120, required=False)
+    hugged_gender = forms.ChoiceField(label=_("Gender"), choices=Character.Gender.choices, required=False)
+    hugged_role = forms.ChoiceField(label=_("Role"), choices=Character.Role.choices, required=False)
+    setting = forms.CharField(label=_("Where it happens"), max_length=200, required=False)
     description = forms.CharField(
-        label="What happens", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}), help_text="In your own words."
+        label=_("What happens"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("In your own words."),
     )
-    line_korean = forms.CharField(label="Line spoken (Korean)", max_length=300, required=False)
-    line_english = forms.CharField(label="Line spoken (English)", max_length=300, required=False)
+    line_korean = forms.CharField(label=_("Line spoken (Korean)"), max_length=300, required=False)
+    line_english = forms.CharField(label=_("Line spoken (English)"), max_length=300, required=False)
     tropes = forms.ModelMultipleChoiceField(
-        label="Tropes", queryset=Trope.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Tropes"), queryset=Trope.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, drama: Drama | None = None, fan=None, **kwargs):
@@ -94,7 +101,7 @@ class SceneForm(forms.Form):
         choices = [("", "Choose…")] + [
             (str(c.pk), f"{c.name}{f' ({c.actor.name})' if c.actor else ''}") for c in characters
         ]
-        choices.append((NEW, "Someone else (add a new character)"))
+        choices.append((NEW, _("Someone else (add a new character)")))
         for role in ("hugger", "hugged"):
             self.fields[role].choices = choices
         self.fields["tropes"].queryset = Trope.objects.curated().select_related("group")
@@ -105,9 +112,9 @@ class SceneForm(forms.Form):
             name = (self.cleaned_data.get(f"{role}_name") or "").strip()
             gender = self.cleaned_data.get(f"{role}_gender")
             if not name:
-                self.add_error(f"{role}_name", "Give the new character's name.")
+                self.add_error(f"{role}_name", _("Give the new character's name."))
             if not gender:
-                self.add_error(f"{role}_gender", "Pick the character's gender: it decides girl- or boy-initiated.")
+                self.add_error(f"{role}_gender", _("Pick the character's gender: it decides girl- or boy-initiated."))
             if not name or not gender:
                 return None
             return NewCharacter(
@@ -123,16 +130,20 @@ class SceneForm(forms.Form):
         drama = data.get("drama") or self.drama
         if drama is not None and drama != self.drama:
             # The fan changed the drama without reloading its characters: ask again rather than guess.
-            self.add_error("hugger", "Pick the characters again for the drama you chose.")
+            self.add_error("hugger", _("Pick the characters again for the drama you chose."))
             return data
         if drama and data.get("episode") and data["episode"] > drama.episodes:
-            self.add_error("episode", f"{drama.title} has {drama.episodes} episodes.")
+            self.add_error(
+                "episode",
+                ngettext("%(drama)s has %(episodes)d episode.", "%(drama)s has %(episodes)d episodes.", drama.episodes)
+                % {"drama": drama.title, "episodes": drama.episodes},
+            )
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None:
             if end <= start:
-                self.add_error("end", "The hug must end after it starts.")
+                self.add_error("end", _("The hug must end after it starts."))
             elif end - start > LONGEST_HUG_SECONDS:
-                self.add_error("end", "That is longer than any back hug: check the times.")
+                self.add_error("end", _("That is longer than any back hug: check the times."))
         hugger, hugged = self._person("hugger"), self._person("hugged")
         if hugger is not None and hugged is not None:
             same = hugger == hugged or (
@@ -141,7 +152,7 @@ class SceneForm(forms.Form):
                 and hugger.name.lower() == hugged.name.lower()
             )
             if same:
-                self.add_error("hugged", "Pick two different characters: nobody back-hugs themselves.")
+                self.add_error("hugged", _("Pick two different characters: nobody back-hugs themselves."))
         data["hugger_person"], data["hugged_person"] = hugger, hugged
         return data
 
@@ -164,7 +175,7 @@ class SubmissionForm(SceneForm):
     """A new scene: the scene itself plus one to four screenshots, each with its alt text."""
 
     confirm_not_duplicate = forms.BooleanField(
-        label="It is a different back hug: submit it anyway", required=False, widget=forms.CheckboxInput
+        label=_("It is a different back hug: submit it anyway"), required=False, widget=forms.CheckboxInput
     )
 
     def __init__(self, *args, **kwargs):
@@ -172,13 +183,13 @@ class SubmissionForm(SceneForm):
         self.duplicates = []
         for number in range(1, MAX_SCREENSHOTS + 1):
             self.fields[f"screenshot_{number}"] = ScreenshotUploadField(
-                label=f"Screenshot {number}", required=number == 1
+                label=_("Screenshot %(number)d") % {"number": number}, required=number == 1
             )
             self.fields[f"alt_{number}"] = forms.CharField(
-                label=f"Describe screenshot {number}",
+                label=_("Describe screenshot %(number)d") % {"number": number},
                 max_length=300,
                 required=False,
-                help_text="For people who cannot see it: who, where, what they do.",
+                help_text=_("For people who cannot see it: who, where, what they do."),
             )
         self._refuse_over_pixel_budget()
 
@@ -193,14 +204,16 @@ class SubmissionForm(SceneForm):
         if refusal is not None:
             for position, name in enumerate(names):
                 self.fields[name].refusal = (
-                    refusal if position == 0 else ValidationError("Over the budget together with the first screenshot.")
+                    refusal
+                    if position == 0
+                    else ValidationError(_("Over the budget together with the first screenshot."))
                 )
 
     def clean(self):
         data = super().clean()
         for number in range(1, MAX_SCREENSHOTS + 1):
             if data.get(f"screenshot_{number}") and not (data.get(f"alt_{number}") or "").strip():
-                self.add_error(f"alt_{number}", "Describe the picture for people who cannot see it.")
+                self.add_error(f"alt_{number}", _("Describe the picture for people who cannot see it."))
         drama = data.get("drama")
         if drama and data.get("episode") and data.get("start") is not None and not self.errors:
             self.duplicates = list(
@@ -209,8 +222,10 @@ class SubmissionForm(SceneForm):
             if self.duplicates and not data.get("confirm_not_duplicate"):
                 self.add_error(
                     None,
-                    "This looks like a back hug we already have (same episode, within a minute). "
-                    "Check the scenes listed below; if yours is a different one, tick the box and submit again.",
+                    _(
+                        "This looks like a back hug we already have (same episode, within a minute). "
+                        "Check the scenes listed below; if yours is a different one, tick the box and submit again."
+                    ),
                 )
         return data
 
@@ -227,13 +242,13 @@ class SubmissionForm(SceneForm):
 
 
 class DramaProposalForm(forms.Form):
-    title = forms.CharField(label="English title", max_length=200)
-    hangul_title = forms.CharField(label="Original title (Hangul)", max_length=200, required=False)
-    year = forms.IntegerField(label="Year first aired", min_value=1950, max_value=2100)
-    network = forms.CharField(label="Network or platform", max_length=60)
-    episodes = forms.IntegerField(label="Episodes", min_value=1, max_value=999)
+    title = forms.CharField(label=_("English title"), max_length=200)
+    hangul_title = forms.CharField(label=_("Original title (Hangul)"), max_length=200, required=False)
+    year = forms.IntegerField(label=_("Year first aired"), min_value=1950, max_value=2100)
+    network = forms.CharField(label=_("Network or platform"), max_length=60)
+    episodes = forms.IntegerField(label=_("Episodes"), min_value=1, max_value=999)
     note = forms.CharField(
-        label="Anything that helps us check it",
+        label=_("Anything that helps us check it"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -242,5 +257,5 @@ class DramaProposalForm(forms.Form):
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
         if Drama.objects.filter(title__iexact=title).exists():
-            raise ValidationError("We already have this drama: pick it in the submission form.")
+            raise ValidationError(_("We already have this drama: pick it in the submission form."))
         return title

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 from .images import (
     ACCEPT_ATTRIBUTE,
@@ -26,7 +27,10 @@ class ScreenshotField(forms.FileField):
 
     def __init__(self, **kwargs):
         max_bytes = setting("SCREENSHOT_MAX_BYTES", SCREENSHOT_MAX_BYTES)
-        kwargs.setdefault("help_text", f"A JPEG, PNG, WebP or GIF picture of at most {filesizeformat(max_bytes)}.")
+        kwargs.setdefault(
+            "help_text",
+            _("A JPEG, PNG, WebP or GIF picture of at most %(size)s.") % {"size": filesizeformat(max_bytes)},
+        )
         super().__init__(**kwargs)
         # A hint for the file picker only: the bytes decide (scenes.submissions.images.decode).
         self.widget.attrs.setdefault("accept", ACCEPT_ATTRIBUTE)

@@ -34,10 +34,12 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from scenes.models import Scene, SceneImage
+
+from .refusals import BROKEN_IMAGE, EMPTY_FILE, NO_ALT_TEXT, NOT_AN_IMAGE, file_too_large, too_many_pixels
 
 logger = logging.getLogger(__name__)
 
@@ -55,13 +57,6 @@ FILE_FIELDS = ("image", *(field_name for field_name, _ in THUMBNAILS))
 BAND_FIELDS = [f"hash_band_{band}" for band in range(SceneImage.HASH_BANDS)]
 BAND_BITS = 64 // SceneImage.HASH_BANDS
 MAX_SEARCH_DISTANCE = 15
-
-NOT_AN_IMAGE = "This file is not a JPEG, PNG, WebP or GIF image."
-BROKEN_IMAGE = (
-    "This image is damaged or incomplete (perhaps the upload was cut off). Please save it again and re-upload it."
-)
-EMPTY_FILE = "This file is empty."
-NO_ALT_TEXT = "Describe the picture for people who cannot see it."
 
 
 def setting(name: str, default: int) -> int:
@@ -99,18 +94,6 @@ def read_limited(uploaded_file: File, *, max_bytes: int) -> bytes:
     if not data:
         raise ValidationError(EMPTY_FILE, code="empty")
     return data
-
-
-def file_too_large(size: int | None, max_bytes: int) -> ValidationError:
-    what = f"This file is {filesizeformat(size)}" if size else "This file is too large"
-    return ValidationError(f"{what}; a screenshot can be at most {filesizeformat(max_bytes)}.", code="file_too_large")
-
-
-def too_many_pixels(size: tuple[int, int] | None, max_pixels: int) -> ValidationError:
-    what = f"This picture is {size[0]}×{size[1]} pixels" if size else "This picture has too many pixels"
-    return ValidationError(
-        f"{what}; a screenshot can be at most {max_pixels / 1_000_000:g} megapixels.", code="too_many_pixels"
-    )
 
 
 def decode(data: bytes) -> Image.Image:
@@ -167,8 +150,11 @@ def pixel_budget_refusal(uploaded_files: list[File]) -> ValidationError | None:
         return None
     side = setting("SCREENSHOT_MAX_SIDE", SCREENSHOT_MAX_SIDE)
     return ValidationError(
-        f"Together these screenshots are {total / 1_000_000:.0f} megapixels; one submission can hold at most "
-        f"{budget / 1_000_000:g}. We keep pictures at most {side} pixels wide, so smaller ones lose nothing.",
+        _(
+            "Together these screenshots are %(total)s megapixels; one submission can hold at most %(budget)s. "
+            "We keep pictures at most %(side)d pixels wide, so smaller ones lose nothing."
+        )
+        % {"total": f"{total / 1_000_000:.0f}", "budget": f"{budget / 1_000_000:g}", "side": side},
         code="pixel_budget",
     )
 

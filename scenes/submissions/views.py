@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from community import ratelimit
@@ -81,12 +82,15 @@ def submit(request):
                     .filter(pk__in=submissions.lookalike_scenes(scene))
                     .values_list("pk", flat=True)
                 )
-                messages.success(request, "Thank you! Your back hug waits for a moderator; only you can see it now.")
+                messages.success(request, _("Thank you! Your back hug waits for a moderator; only you can see it now."))
                 if lookalikes:
                     messages.warning(
                         request,
-                        "One of your screenshots looks like a picture we already have "
-                        f"(scene {', '.join(str(pk) for pk in lookalikes)}); moderators will check for a duplicate.",
+                        _(
+                            "One of your screenshots looks like a picture we already have (scene %(scenes)s); "
+                            "moderators will check for a duplicate."
+                        )
+                        % {"scenes": ", ".join(str(pk) for pk in lookalikes)},
                     )
                 return redirect(scene)
         status = 400
@@ -118,7 +122,7 @@ def propose_drama(request):
     if request.method == "POST":
         if form.is_valid():
             submissions.propose_drama(fan=request.user, **form.cleaned_data)
-            messages.success(request, "Thanks! A moderator will add the drama; then you can submit its back hugs.")
+            messages.success(request, _("Thanks! A moderator will add the drama; then you can submit its back hugs."))
             return redirect("scenes:submit")
         status = 400
     return render(request, "scenes/propose_drama.html", {"form": form}, status=status)
@@ -127,9 +131,9 @@ def propose_drama(request):
 def _own_scene(request, pk) -> Scene:
     scene = Scene.objects.select_related("drama").filter(pk=pk).first()
     if scene is None or not Scene.objects.visible_to(request.user).filter(pk=pk).exists():
-        raise Http404(f"There is no back-hug scene number {pk} you can edit.")
+        raise Http404(_("There is no back-hug scene number %(number)s you can edit.") % {"number": pk})
     if scene.submitted_by_id != request.user.pk:
-        raise PermissionDenied("Only the fan who submitted a scene can edit it.")
+        raise PermissionDenied(_("Only the fan who submitted a scene can edit it."))
     return scene
 
 
@@ -157,7 +161,7 @@ def edit(request, pk):
             fields = form.scene_fields()
             hugger, hugged = fields.pop("hugger"), fields.pop("hugged")
             if isinstance(hugger, submissions.NewCharacter) or isinstance(hugged, submissions.NewCharacter):
-                form.add_error("hugger", "To add a new character, submit the scene again or ask a moderator.")
+                form.add_error("hugger", _("To add a new character, submit the scene again or ask a moderator."))
             else:
                 changes = {**fields, "hugger_id": hugger.pk, "hugged_id": hugged.pk}
                 try:
@@ -168,11 +172,11 @@ def edit(request, pk):
                     add_errors(form, error)
                 else:
                     if pending is None:
-                        messages.success(request, "Saved. Your scene still waits for a moderator.")
+                        messages.success(request, _("Saved. Your scene still waits for a moderator."))
                     else:
                         messages.success(
                             request,
-                            "Thanks! Your changes wait for a moderator; until then the published version stays.",
+                            _("Thanks! Your changes wait for a moderator; until then the published version stays."),
                         )
                     return redirect(scene)
         status = 400

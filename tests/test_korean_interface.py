@@ -1,0 +1,128 @@
+"""
+The Korean interface (README "Languages"): at /ko/ addresses a reader sees dramas' and actors' Hangul names first
+with the English or romanised one after, dates as Korean writes them, and a Korean fan's e-mail leads to the
+Korean pages.
+"""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from community.models import FanProfile
+from notifications import services
+from tests.factories import ActorFactory, CharacterFactory, DramaFactory, UserFactory
+from tests.test_notifications import comment_on
+
+pytestmark = pytest.mark.django_db
+
+
+def heading(page: str) -> str:
+    return re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(0)
+
+
+def test_a_korean_reader_sees_a_dramas_hangul_title_first_and_the_english_after():
+    drama = DramaFactory(title="The Heirs", hangul_title="상속자들")
+
+    korean = Client().get(f"/ko/dramas/{drama.slug}/").content.decode()
+    english = Client().get(f"/dramas/{drama.slug}/").content.decode()
+
+    assert heading(korean) == '<h1 lang="ko">상속자들</h1>'
+    assert '<p class="hangul" lang="en">The Heirs</p>' in korean
+    assert heading(english) == '<h1 lang="en">The Heirs</h1>'
+    assert '<p class="hangul" lang="ko">상속자들</p>' in english
+
+
+def test_a_drama_without_a_hangul_title_keeps_its_english_one_in_korean():
+    drama = DramaFactory(title="Untitled Web Drama", hangul_title="")
+
+    korean = Client().get(f"/ko/dramas/{drama.slug}/").content.decode()
+
+    assert heading(korean) == '<h1 lang="en">Untitled Web Drama</h1>'
+
+
+def test_the_korean_list_of_dramas_names_each_by_its_hangul_title_first():
+    DramaFactory(title="Goblin", hangul_title="도깨비")
+
+    korean = Client().get("/ko/dramas/").content.decode()
+
+    assert re.search(
+        r'<strong class="drama-card__title" lang="ko">도깨비</strong>\s*<span[^>]*lang="en">Goblin</span>', korean
+    )
+
+
+def test_a_korean_reader_sees_an_actors_hangul_name_first_in_a_dramas_cast():
+    drama = DramaFactory()
+    CharacterFactory(drama=drama, actor=ActorFactory(name="Lee Min-ho", hangul_name="이민호"))
+
+    korean = Client().get(f"/ko/dramas/{drama.slug}/").content.decode()
+    english = Client().get(f"/dramas/{drama.slug}/").content.decode()
+
+    assert '<span lang="ko">이민호</span> <span lang="en">(Lee Min-ho)</span>' in korean
+    assert '<span lang="en">Lee Min-ho</span> <span lang="ko">(이민호)</span>' in english
+
+
+def test_dates_on_a_korean_page_are_written_as_korean_writes_them(client):
+    fan = UserFactory(username="minji")
+    fan.date_joined = fan.date_joined.replace(year=2024, month=3, day=5)
+    fan.save()
+
+    with translation.override("ko"):
+        korean = client.get(reverse("community:profile", args=["minji"])).content.decode()
+
+    assert "2024년 3월" in korean
+
+
+def test_a_korean_fans_email_links_to_the_korean_pages(fan, scene, django_capture_on_commit_callbacks):
+    FanProfile.objects.create(user=fan, language="ko")
+    services.set_delivery(fan=fan, kind="reply", delivery="email")
+    parent = comment_on(scene, author=fan)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_on(scene, body="최고의 백허그", parent=parent)
+
+    assert f"/ko/scenes/{scene.pk}/#comment-" in mail.outbox[0].body
+    assert "/ko/me/preferences/#notifications" in mail.outbox[0].body
+
+
+def test_an_english_fans_email_links_to_the_english_pages(fan, scene, django_capture_on_commit_callbacks):
+    services.set_delivery(fan=fan, kind="reply", delivery="email")
+    parent = comment_on(scene, author=fan)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_on(scene, body="Best hug of the year.", parent=parent)
+
+    assert f"/scenes/{scene.pk}/#comment-" in mail.outbox[0].body
+    assert "/ko/" not in mail.outbox[0].body
+
+
+def test_a_korean_page_speaks_korean_and_the_english_one_english():
+    DramaFactory(title="Goblin", hangul_title="도깨비")
+
+    korean = Client().get("/ko/dramas/").content.decode()
+    english = Client().get("/dramas/").content.decode()
+
+    assert "<h1>드라마</h1>" in korean and "드라마 1편과 그 백허그, 제목순." in korean
+    assert "<h1>Dramas</h1>" in english and "1 drama and its back hug" in english
+
+
+def test_a_korean_reader_gets_the_not_found_page_in_korean():
+    response = Client().get("/ko/dramas/no-such-drama/")
+
+    assert response.status_code == 404
+    assert "이 주소에는 드라마가 없어요." in response.content.decode()
+
+
+def test_a_korean_fans_email_is_written_in_korean(fan, scene, django_capture_on_commit_callbacks):
+    FanProfile.objects.create(user=fan, language="ko")
+    services.set_delivery(fan=fan, kind="reply", delivery="email")
+    parent = comment_on(scene, author=fan)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_on(scene, body="최고의 백허그", parent=parent)
+
+    assert "내 댓글에 답글을 달았어요" in mail.outbox[0].subject
+    assert f"{fan.username} 님, 안녕하세요." in mail.outbox[0].body
