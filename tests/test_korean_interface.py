@@ -14,7 +14,8 @@ from django.utils import translation
 
 from community.models import FanProfile
 from notifications import services
-from tests.factories import ActorFactory, CharacterFactory, DramaFactory, UserFactory
+from scenes.models import Trope
+from tests.factories import ActorFactory, CharacterFactory, DramaFactory, SceneFactory, UserFactory
 from tests.test_notifications import comment_on
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,39 @@ def test_a_korean_fans_email_is_written_in_korean(fan, scene, django_capture_on_
 
     assert "내 댓글에 답글을 달았어요" in mail.outbox[0].subject
     assert f"{fan.username} 님, 안녕하세요." in mail.outbox[0].body
+
+
+def test_a_korean_readers_scene_cards_name_the_drama_and_tropes_in_hangul(without_response_cache):
+    scene = SceneFactory(drama=DramaFactory(title="Goblin", hangul_title="도깨비"))
+    trope = Trope.objects.filter(rule="").exclude(hangul_name="").first()
+    scene.tropes.add(trope)
+
+    korean = Client().get("/ko/scenes/").content.decode()
+    english = Client().get("/scenes/").content.decode()
+
+    assert 'lang="ko">도깨비</a>' in korean and f'lang="ko">{trope.hangul_name}</a>' in korean
+    assert 'lang="en">Goblin</a>' in english and f'lang="en">{trope.name}</a>' in english
+
+
+def test_a_korean_scene_page_names_the_drama_in_hangul_then_english():
+    scene = SceneFactory(drama=DramaFactory(title="Goblin", hangul_title="도깨비"))
+
+    korean = Client().get(f"/ko/scenes/{scene.pk}/").content.decode()
+
+    assert (
+        '<a href="/ko/dramas/' in korean
+        and 'lang="ko">도깨비</a> <span class="muted" lang="en">Goblin</span>' in korean
+    )
+    assert f"<title>{scene.hugger.name} → {scene.hugged.name}, 도깨비 (Goblin) {scene.episode}화 · " in korean
+
+
+def test_counts_are_written_once_in_korean_and_in_both_english_forms(without_response_cache):
+    drama = DramaFactory(title="Goblin", hangul_title="도깨비", episodes=1)
+    one = Client().get("/dramas/").content.decode()
+    korean = Client().get("/ko/dramas/").content.decode()
+
+    assert "1 episode" in one and "1 episodes" not in one
+    assert "1부작" in korean
+    drama.episodes = 16
+    drama.save()
+    assert "16 episodes" in Client().get("/dramas/").content.decode()

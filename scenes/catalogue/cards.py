@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 
 from community.preferences.viewer import ViewerPreferences, viewer_preferences
 from scenes.links import reverser
+from scenes.naming import names_of
 
 CARD_TEMPLATE = "scenes/_scene_card.html"
 # Included by the card: its source is part of every key too.
@@ -56,11 +57,12 @@ def card(scene, spoiler, link) -> dict:
     links.reverser()."""
     image = next((image for image in scene.images.all() if image.image), None)  # one still processing has none
     tropes = scene.public_tropes()
-    drama = scene.drama
+    drama = names_of(scene.drama)  # the Hangul title first for a Korean reader
     return {
         "url": link("scenes:scene-detail", scene.pk),
-        "drama": drama.title,
-        "drama_url": link("scenes:drama-detail", drama.slug),
+        "drama": drama.first,
+        "drama_lang": drama.first_lang,
+        "drama_url": link("scenes:drama-detail", scene.drama.slug),
         "episode": scene.episode,
         "timecode": scene.timecode,
         "hugger": scene.hugger.name,
@@ -79,7 +81,12 @@ def card(scene, spoiler, link) -> dict:
         if image
         else None,
         "tropes": [
-            {"name": trope.name, "url": link("scenes:trope-detail", trope.slug), "group": trope.group.slug}
+            {
+                "name": names_of(trope).first,
+                "lang": names_of(trope).first_lang,
+                "url": link("scenes:trope-detail", trope.slug),
+                "group": trope.group.slug,
+            }
             for trope in tropes[:SHOWN_TROPES]
         ],
         "more_tropes": max(len(tropes) - SHOWN_TROPES, 0),

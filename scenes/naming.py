@@ -1,0 +1,35 @@
+"""
+Names as the reader's language puts them first: for a Korean reader a drama's Hangul title, an actor's or a trope's
+Hangul name, with the English or romanised one after; for everyone else the English first and the Hangul after.
+Used by the templates (scenes/templatetags/names.py) and the scene cards (scenes/catalogue/cards.py).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+# Where each kind of thing keeps its English (or romanised) name and its Hangul one.
+FIELDS = (("hangul_title", "title"), ("hangul_name", "name"))
+
+
+@dataclass(frozen=True)
+class Names:
+    first: str
+    second: str
+    first_lang: str
+    second_lang: str
+
+    def __str__(self):
+        return self.first
+
+
+def names_of(thing) -> Names:
+    for hangul_field, english_field in FIELDS:
+        if hasattr(thing, english_field):
+            english, hangul = getattr(thing, english_field), getattr(thing, hangul_field, "") or ""
+            break
+    else:
+        return Names(str(thing), "", "", "")
+    if hangul and (get_language() or "").startswith("ko"):
+        return Names(hangul, english, "ko", "en")
+    return Names(english, hangul, "en", "ko" if hangul else "")
