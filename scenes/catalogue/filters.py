@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from scenes.models import Actor, Drama, Trope
 from scenes.search.dramas import drama_named, dramas_like
@@ -141,12 +142,12 @@ YEAR_RANGE = (1950, 2100)
 
 class SceneFilter(django_filters.FilterSet):
     SORTS = {
-        "new": (_("Newest first"), "latest_published"),
-        "awesome": (_("Most awesome"), "by_awesome"),
-        "awkward": (_("Most awkward"), "by_awkward"),
-        "controversial": (_("Most controversial"), "by_controversy"),
-        "discussed": (_("Most discussed"), "by_discussion"),
-        "story": (_("Drama and episode"), "in_story_order"),
+        "new": (pgettext_lazy("sort order", "Newest first"), "latest_published"),
+        "awesome": (pgettext_lazy("sort order", "Most awesome"), "by_awesome"),
+        "awkward": (pgettext_lazy("sort order", "Most awkward"), "by_awkward"),
+        "controversial": (pgettext_lazy("sort order", "Most controversial"), "by_controversy"),
+        "discussed": (pgettext_lazy("sort order", "Most discussed"), "by_discussion"),
+        "story": (pgettext_lazy("sort order", "Drama and episode"), "in_story_order"),
     }
     DEFAULT_SORT = "new"
 
