@@ -11,6 +11,7 @@ from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from community.preferences.viewer import is_late_episode
 from scenes.models import Scene
@@ -50,9 +51,9 @@ class FeedFilter:
         drama, tropes = self.filterset.chosen("drama"), self.filterset.chosen("trope")
         words = []
         if drama:
-            words.append(f"in {drama.title}")
+            words.append(_("in %(drama)s") % {"drama": drama.title})
         if tropes:
-            words.append("tagged " + " and ".join(trope.name for trope in tropes))
+            words.append(_("tagged %(tropes)s") % {"tropes": _(" and ").join(trope.name for trope in tropes)})
         return " ".join(words)
 
 
@@ -62,9 +63,12 @@ class NewScenesFeed(Feed):
     feed_type = Rss201rev2Feed
     url_name = "scenes:feed-rss"
     author_name = "tropedb"
-    description = (
-        "Back-hug scenes from K-dramas, newest first as moderators publish them: who hugs whom and what it means."
-    )
+
+    def description(self, feed_filter):
+        return _(
+            "Back-hug scenes from K-dramas, newest first as moderators publish them: who hugs whom and what it means."
+        )
+
     subtitle = description  # Atom's name for it.
 
     def get_object(self, request, *args, **kwargs):
@@ -72,7 +76,11 @@ class NewScenesFeed(Feed):
 
     def title(self, feed_filter):
         described = feed_filter.describe()
-        return f"tropedb: new back hugs {described}" if described else "tropedb: new back hugs"
+        return (
+            _("tropedb: new back hugs %(filters)s") % {"filters": described}
+            if described
+            else _("tropedb: new back hugs")
+        )
 
     def link(self, feed_filter):
         url = reverse("scenes:scene-list")
@@ -86,17 +94,28 @@ class NewScenesFeed(Feed):
         return feed_filter.scenes
 
     def item_title(self, scene):
-        return f"{scene.hugger.name} → {scene.hugged.name}: {scene.drama.title}, episode {scene.episode}"
+        return _("%(hugger)s → %(hugged)s: %(drama)s, episode %(episode)s") % {
+            "hugger": scene.hugger.name,
+            "hugged": scene.hugged.name,
+            "drama": scene.drama.title,
+            "episode": scene.episode,
+        }
 
     def item_description(self, scene):
         tropes = ", ".join(trope.name for trope in scene.public_tropes())
         parts = []
         if is_late_episode(scene.episode, scene.drama.episodes):
-            parts.append(f"Spoiler warning: episode {scene.episode} of {scene.drama.episodes}.")
+            parts.append(
+                _("Spoiler warning: episode %(episode)s of %(episodes)s.")
+                % {"episode": scene.episode, "episodes": scene.drama.episodes}
+            )
         parts.append(scene.description)
         if tropes:
-            parts.append(f"Tropes: {tropes}.")
-        parts.append(f"Fans' verdict so far: {scene.awesome_count} awesome, {scene.awkward_count} awkward.")
+            parts.append(_("Tropes: %(tropes)s.") % {"tropes": tropes})
+        parts.append(
+            _("Fans' verdict so far: %(awesome)s awesome, %(awkward)s awkward.")
+            % {"awesome": scene.awesome_count, "awkward": scene.awkward_count}
+        )
         return "\n\n".join(parts)
 
     def item_link(self, scene):

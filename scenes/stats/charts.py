@@ -4,14 +4,22 @@ Server-side SVG bar charts for /stats/: the numbers from numbers.py laid out as 
 The parts they are drawn with (bars, rows, the layout) are in drawing.py. Every bar links into the catalogue
 filtered to the scenes it counts; every chart has a one-sentence summary computed from the same numbers and a
 table of them for readers who cannot see it.
+
+Longer than 400 lines on purpose: every sentence is written for translation with named placeholders (so Korean can
+put them in its own order), which takes a line per placeholder, and the six charts read best side by side.
 """
 
 from functools import cached_property
+
+from django.utils.translation import gettext_lazy as _
 
 from scenes.links import cached_reverse
 
 from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
 from .numbers import SiteStats, share
+
+NO_BACK_HUGS = _("No back hugs are published yet.")
+NO_TROPES = _("No tropes recorded yet.")
 
 
 def drama_verdict_chart(stats: SiteStats) -> Chart:
@@ -31,8 +39,8 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
                     0,
                     awesome_width,
                     url=awesome_url,
-                    label=f"{drama.title}: {tally.awesome} awesome votes ({tally.awesome_share}%). "
-                    "See its mostly awesome back hugs.",
+                    label=_("%(drama)s: %(count)s awesome votes (%(share)s%%). See its mostly awesome back hugs.")
+                    % {"drama": drama.title, "count": tally.awesome, "share": tally.awesome_share},
                 )
             )
         if tally.awkward:
@@ -42,8 +50,8 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
                     awesome_width,
                     100 - awesome_width,
                     url=awkward_url,
-                    label=f"{drama.title}: {tally.awkward} awkward votes ({100 - tally.awesome_share}%). "
-                    "See its mostly awkward back hugs.",
+                    label=_("%(drama)s: %(count)s awkward votes (%(share)s%%). See its mostly awkward back hugs.")
+                    % {"drama": drama.title, "count": tally.awkward, "share": 100 - tally.awesome_share},
                 )
             )
         rows.append(
@@ -65,25 +73,34 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
             ]
         )
     if not dramas:
-        summary = "No drama has votes yet."
+        summary = _("No drama has votes yet.")
     elif len(dramas) == 1:
         only = dramas[0]
-        summary = f"{only.title} is the only drama with votes: {only.tally.awesome_share}% of them say awesome."
+        summary = _("%(drama)s is the only drama with votes: %(share)s%% of them say awesome.") % {
+            "drama": only.title,
+            "share": only.tally.awesome_share,
+        }
     else:
         best, worst = dramas[0], dramas[-1]
-        summary = (
-            f"Among the {len(dramas)} dramas fans voted on most, {best.title} reads the most awesome "
-            f"({best.tally.awesome_share}% of {plural(best.tally.votes, 'vote')}) and {worst.title} the most "
-            f"awkward (only {worst.tally.awesome_share}% awesome)."
-        )
+        summary = _(
+            "Among the %(count)s dramas fans voted on most, %(best)s reads the most awesome (%(best_share)s%% of "
+            "%(votes)s) and %(worst)s the most awkward (only %(worst_share)s%% awesome)."
+        ) % {
+            "count": len(dramas),
+            "best": best.title,
+            "best_share": best.tally.awesome_share,
+            "votes": plural(best.tally.votes, "vote"),
+            "worst": worst.title,
+            "worst_share": worst.tally.awesome_share,
+        }
     return Chart(
         slug="dramas",
-        title="Awkward or awesome, drama by drama",
+        title=_("Awkward or awesome, drama by drama"),
         summary=summary,
         rows=rows,
-        columns=["Drama", "Back hugs", "Awesome", "Awkward", "Awesome share"],
+        columns=[_("Drama"), _("Back hugs"), _("Awesome"), _("Awkward"), _("Awesome share")],
         table=table,
-        legend=[("awesome", "Awesome votes"), ("awkward", "Awkward votes")],
+        legend=[("awesome", _("Awesome votes")), ("awkward", _("Awkward votes"))],
         label_width=60,
     )
 
@@ -97,11 +114,15 @@ def year_chart(stats: SiteStats) -> Chart:
     span = range(years[0].year, years[-1].year + 1) if years else []
     for number in span:
         if number not in counted:  # A year without back hugs still takes its place on the time line.
-            rows.append(Row(label=str(number), value="none", lines=[[]]))
+            rows.append(Row(label=str(number), value=_("none"), lines=[[]]))
             continue
         year = counted[number]
         url = catalogue_url(year=year.year)
-        label = f"{year.year}: {plural(year.scenes, 'back hug')} from {plural(year.dramas, 'drama')}. See them."
+        label = _("%(year)s: %(scenes)s from %(dramas)s. See them.") % {
+            "year": year.year,
+            "scenes": plural(year.scenes, "back hug"),
+            "dramas": plural(year.dramas, "drama"),
+        }
         rows.append(
             Row(
                 label=str(year.year),
@@ -118,20 +139,23 @@ def year_chart(stats: SiteStats) -> Chart:
         )
     if years:
         peak = max(years, key=lambda year: (year.scenes, year.year))
-        summary = (
-            f"{plural(stats.overall.scenes, 'back hug')} from dramas broadcast {years[0].year}–{years[-1].year}; "
-            f"{peak.year} has the most ({peak.scenes})."
-        )
+        summary = _("%(scenes)s from dramas broadcast %(first)s–%(last)s; %(peak)s has the most (%(most)s).") % {
+            "scenes": plural(stats.overall.scenes, "back hug"),
+            "first": years[0].year,
+            "last": years[-1].year,
+            "peak": peak.year,
+            "most": peak.scenes,
+        }
     else:
-        summary = "No back hugs are published yet."
+        summary = NO_BACK_HUGS
     return Chart(
         slug="years",
-        title="Back hugs by broadcast year",
+        title=_("Back hugs by broadcast year"),
         summary=summary,
         rows=rows,
-        columns=["Year", "Back hugs", "Dramas"],
+        columns=[_("Year"), _("Back hugs"), _("Dramas")],
         table=table,
-        empty="No back hugs are published yet.",
+        empty=NO_BACK_HUGS,
         label_width=45,
     )
 
@@ -154,8 +178,8 @@ def share_by_year_chart(stats: SiteStats) -> Chart:
                             0,
                             bar_width(girl, 100),
                             url=girl_url,
-                            label=f"{year.year}: {girl}% girl-initiated "
-                            f"({year.girl_initiated} of {year.scenes}). See them.",
+                            label=_("%(year)s: %(share)s%% girl-initiated (%(count)s of %(scenes)s). See them.")
+                            % {"year": year.year, "share": girl, "count": year.girl_initiated, "scenes": year.scenes},
                         )
                     ],
                     [
@@ -164,8 +188,8 @@ def share_by_year_chart(stats: SiteStats) -> Chart:
                             0,
                             bar_width(second, 100),
                             url=second_url,
-                            label=f"{year.year}: {second}% by a second lead "
-                            f"({year.second_lead} of {year.scenes}). See them.",
+                            label=_("%(year)s: %(share)s%% by a second lead (%(count)s of %(scenes)s). See them.")
+                            % {"year": year.year, "share": second, "count": year.second_lead, "scenes": year.scenes},
                         )
                     ],
                 ],
@@ -185,22 +209,32 @@ def share_by_year_chart(stats: SiteStats) -> Chart:
     overall = stats.overall.scenes
     if stats.years:
         peak = max(stats.years, key=lambda year: (year.girl_initiated_share, year.scenes))
-        summary = (
-            f"Overall {share(stats.girl_initiated, overall)}% of back hugs are girl-initiated and "
-            f"{share(stats.second_lead, overall)}% come from a second lead; the girl-initiated share is "
-            f"highest in {peak.year} ({peak.girl_initiated_share}% of {plural(peak.scenes, 'back hug')})."
-        )
+        summary = _(
+            "Overall %(girl)s%% of back hugs are girl-initiated and %(second)s%% come from a second lead; the "
+            "girl-initiated share is highest in %(peak)s (%(peak_share)s%% of %(scenes)s)."
+        ) % {
+            "girl": share(stats.girl_initiated, overall),
+            "second": share(stats.second_lead, overall),
+            "peak": peak.year,
+            "peak_share": peak.girl_initiated_share,
+            "scenes": plural(peak.scenes, "back hug"),
+        }
     else:
-        summary = "No back hugs are published yet."
+        summary = NO_BACK_HUGS
     return Chart(
         slug="shares",
-        title="Girl-initiated and second-lead back hugs over the years",
+        title=_("Girl-initiated and second-lead back hugs over the years"),
         summary=summary,
         rows=rows,
-        columns=["Year", "Back hugs", "Girl-initiated", "Share", "By a second lead", "Share"],
+        columns=[_("Year"), _("Back hugs"), _("Girl-initiated"), _("Share"), _("By a second lead"), _("Share")],
         table=table,
-        legend=[("girl", "Girl-initiated, % of the year"), ("second", "By a second lead, % of the year")],
-        empty="No back hugs are published yet.",
+        legend=[
+            # xgettext:no-python-format
+            ("girl", _("Girl-initiated, % of the year")),
+            # xgettext:no-python-format
+            ("second", _("By a second lead, % of the year")),
+        ],
+        empty=NO_BACK_HUGS,
         label_width=50,
     )
 
@@ -229,7 +263,8 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
                             0,
                             bar_width(tally.scenes, most),
                             url=url,
-                            label=f"{trope.name}: {plural(tally.scenes, 'back hug')}, {part}% of all. See them.",
+                            label=_("%(trope)s: %(scenes)s, %(share)s%% of all. See them.")
+                            % {"trope": trope.name, "scenes": plural(tally.scenes, "back hug"), "share": part},
                         )
                     ]
                 ],
@@ -245,29 +280,42 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
         ]
         table.append(cells)
     if meanings:
-        title = "What back hugs mean"
+        title = _("What back hugs mean")
         if len(counted) >= 2:
-            summary = (
-                f"Back hugs most often mean {counted[0].trope.name.lower()} ({counted[0].tally.scenes}), "
-                f"then {counted[1].trope.name.lower()} ({counted[1].tally.scenes}); "
-                f"{counted[-1].trope.name.lower()} is the rarest reading ({counted[-1].tally.scenes})."
-            )
+            first, second, last = counted[0], counted[1], counted[-1]
+            summary = _(
+                "Back hugs most often mean %(first)s (%(first_count)s), then %(second)s (%(second_count)s); "
+                "%(last)s is the rarest reading (%(last_count)s)."
+            ) % {
+                "first": first.trope.name.lower(),
+                "first_count": first.tally.scenes,
+                "second": second.trope.name.lower(),
+                "second_count": second.tally.scenes,
+                "last": last.trope.name.lower(),
+                "last_count": last.tally.scenes,
+            }
         elif counted:
-            summary = f"So far only {counted[0].trope.name.lower()} is recorded ({counted[0].tally.scenes})."
+            only = counted[0]
+            summary = _("So far only %(trope)s is recorded (%(count)s).") % {
+                "trope": only.trope.name.lower(),
+                "count": only.tally.scenes,
+            }
         else:
-            summary = "No meanings recorded yet."
-        columns = ["Meaning", "Back hugs", "Share of all", "Awesome share"]
+            summary = _("No meanings recorded yet.")
+        columns = [_("Meaning"), _("Back hugs"), _("Share of all"), _("Awesome share")]
     else:
-        title = "The most common tropes"
+        title = _("The most common tropes")
         if counted:
             top = counted[0]
-            summary = (
-                f"{top.trope.name} is the most common trope, on {top.tally.scenes} of "
-                f"{plural(total, 'back hug')} ({share(top.tally.scenes, total)}%)."
-            )
+            summary = _("%(trope)s is the most common trope, on %(count)s of %(scenes)s (%(share)s%%).") % {
+                "trope": top.trope.name,
+                "count": top.tally.scenes,
+                "scenes": plural(total, "back hug"),
+                "share": share(top.tally.scenes, total),
+            }
         else:
-            summary = "No tropes recorded yet."
-        columns = ["Trope", "Group", "Back hugs", "Share of all", "Awesome share"]
+            summary = NO_TROPES
+        columns = [_("Trope"), _("Group"), _("Back hugs"), _("Share of all"), _("Awesome share")]
     groups = []
     for item in counted:
         if (item.trope.group.slug, item.trope.group.name) not in groups:
@@ -280,7 +328,7 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
         columns=columns,
         table=table,
         legend=[] if meanings else groups,
-        empty="No tropes recorded yet.",
+        empty=NO_TROPES,
         label_width=74,
     )
 
@@ -291,14 +339,21 @@ def controversy_chart(stats: SiteStats) -> Chart:
     for scene in stats.controversial:
         tally = scene.tally
         awesome_width = 100 * tally.awesome / tally.votes
-        name = f"{scene.hugger} → {scene.hugged}, {scene.drama_title} ep. {scene.episode}"
+        name = _("%(hugger)s → %(hugged)s, %(drama)s ep. %(episode)s") % {
+            "hugger": scene.hugger,
+            "hugged": scene.hugged,
+            "drama": scene.drama_title,
+            "episode": scene.episode,
+        }
+        votes = {"name": name, "awesome": tally.awesome, "awkward": tally.awkward}
         rows.append(
             Row(
-                label=f"{short(scene.drama_title, 20)}, ep. {scene.episode}",
+                label=_("%(drama)s, ep. %(episode)s")
+                % {"drama": short(scene.drama_title, 20), "episode": scene.episode},
                 full_label=name,
-                value=f"{tally.awesome} vs {tally.awkward}",
+                value=_("%(awesome)s vs %(awkward)s") % votes,
                 url=scene.url,
-                link_label=f"{name}: {tally.awesome} awesome, {tally.awkward} awkward. Open the scene.",
+                link_label=_("%(name)s: %(awesome)s awesome, %(awkward)s awkward. Open the scene.") % votes,
                 lines=[
                     [
                         Bar("awesome", 0, awesome_width),
@@ -318,21 +373,28 @@ def controversy_chart(stats: SiteStats) -> Chart:
         )
     if stats.controversial:
         top = stats.controversial[0]
-        summary = (
-            f"Fans split most on {top.hugger} → {top.hugged} in {top.drama_title} (episode {top.episode}): "
-            f"{top.tally.awesome} awesome to {top.tally.awkward} awkward."
-        )
+        summary = _(
+            "Fans split most on %(hugger)s → %(hugged)s in %(drama)s (episode %(episode)s): %(awesome)s awesome to "
+            "%(awkward)s awkward."
+        ) % {
+            "hugger": top.hugger,
+            "hugged": top.hugged,
+            "drama": top.drama_title,
+            "episode": top.episode,
+            "awesome": top.tally.awesome,
+            "awkward": top.tally.awkward,
+        }
     else:
-        summary = "No scene divides the fans yet."
+        summary = _("No scene divides the fans yet.")
     return Chart(
         slug="controversial",
-        title="The most controversial back hugs",
+        title=_("The most controversial back hugs"),
         summary=summary,
         rows=rows,
-        columns=["Scene", "Awesome", "Awkward", "Awesome share"],
+        columns=[_("Scene"), _("Awesome"), _("Awkward"), _("Awesome share")],
         table=table,
-        legend=[("awesome", "Awesome votes"), ("awkward", "Awkward votes")],
-        empty="No scene divides the fans yet: a scene needs votes on both sides.",
+        legend=[("awesome", _("Awesome votes")), ("awkward", _("Awkward votes"))],
+        empty=_("No scene divides the fans yet: a scene needs votes on both sides."),
         label_width=72,
     )
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from scenes.links import cached_reverse
 
@@ -73,7 +75,7 @@ class Chart:
     columns: list[str]
     table: list[list[Cell]]
     legend: list[tuple[str, str]] = field(default_factory=list)
-    empty: str = "No numbers yet: fans have not voted on enough back hugs."
+    empty: str = _("No numbers yet: fans have not voted on enough back hugs.")
     label_width: int = 64  # Percent of the width the labels may take (clipped beyond it); values get the rest.
     height: int = 0
 
@@ -114,4 +116,10 @@ def short(text: str, length: int) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """``count`` of ``word`` ("vote", "back hug" or "drama") in the reader's language and number."""
+    forms = {
+        "vote": ngettext("%(count)s vote", "%(count)s votes", count),
+        "back hug": ngettext("%(count)s back hug", "%(count)s back hugs", count),
+        "drama": ngettext("%(count)s drama", "%(count)s dramas", count),
+    }
+    return forms[word] % {"count": count}
