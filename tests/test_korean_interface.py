@@ -17,6 +17,7 @@ from notifications import services
 from scenes.models import Trope
 from tests.factories import ActorFactory, CharacterFactory, DramaFactory, SceneFactory, UserFactory
 from tests.test_notifications import comment_on
+from tests.test_response_cache import served
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +163,23 @@ def test_counts_are_written_once_in_korean_and_in_both_english_forms(without_res
     drama.episodes = 16
     drama.save()
     assert "16 episodes" in Client().get("/dramas/").content.decode()
+
+
+def test_kept_korean_and_english_pages_each_keep_their_own_words():
+    DramaFactory(title="Goblin", hangul_title="도깨비")
+    Client().get("/dramas/")
+    Client().get("/ko/dramas/")
+
+    english, korean = Client().get("/dramas/"), Client().get("/ko/dramas/")
+
+    assert (served(english), served(korean)) == ("hit", "hit")
+    assert "<h1>Dramas</h1>" in english.content.decode() and "도깨비" not in heading(english.content.decode())
+    assert "<h1>드라마</h1>" in korean.content.decode() and '<html lang="ko">' in korean.content.decode()
+
+
+def test_the_api_answers_a_korean_reader_with_korean_errors_and_an_english_one_with_english():
+    korean = Client().get("/api/scenes/999999/", HTTP_ACCEPT_LANGUAGE="ko")
+    english = Client().get("/api/scenes/999999/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert (korean.status_code, korean.json()["detail"]) == (404, "999999번 백허그 장면은 공개된 적이 없어요.")
+    assert english.json()["detail"] == "There is no published back-hug scene number 999999."
