@@ -183,3 +183,19 @@ def test_the_api_answers_a_korean_reader_with_korean_errors_and_an_english_one_w
 
     assert (korean.status_code, korean.json()["detail"]) == (404, "999999번 백허그 장면은 공개된 적이 없어요.")
     assert english.json()["detail"] == "There is no published back-hug scene number 999999."
+
+
+def test_the_korean_trope_guide_gives_the_curated_groups_and_descriptions_in_korean(without_response_cache):
+    korean = Client().get("/ko/tropes/").content.decode()
+    english = Client().get("/tropes/").content.decode()
+
+    assert '<h2 id="group-meaning">의미' in korean and "그저 따뜻한 사랑이에요" in korean
+    assert '<h2 id="group-meaning">Meaning' in english and "Plain, warm love, without a crisis to resolve." in english
+
+
+def test_a_description_a_moderator_rewrote_shows_as_written_in_korean(without_response_cache):
+    Trope.objects.filter(slug="deep-affection").update(description="Love, written by our own moderators.")
+
+    korean = Client().get("/ko/tropes/deep-affection/").content.decode()
+
+    assert "Love, written by our own moderators." in korean

@@ -11,9 +11,11 @@ put them in its own order), which takes a line per placeholder, and the six char
 
 from functools import cached_property
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from scenes.links import cached_reverse
+from scenes.naming import names_of
 
 from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
 from .numbers import SiteStats, share
@@ -253,8 +255,8 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
         part = share(tally.scenes, total)
         rows.append(
             Row(
-                label=short(trope.name, 28),
-                full_label=trope.name,
+                label=short(names_of(trope).first, 28),
+                full_label=names_of(trope).first,
                 value=f"{tally.scenes} · {part}%",
                 lines=[
                     [
@@ -264,15 +266,19 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
                             bar_width(tally.scenes, most),
                             url=url,
                             label=_("%(trope)s: %(scenes)s, %(share)s%% of all. See them.")
-                            % {"trope": trope.name, "scenes": plural(tally.scenes, "back hug"), "share": part},
+                            % {
+                                "trope": names_of(trope).first,
+                                "scenes": plural(tally.scenes, "back hug"),
+                                "share": part,
+                            },
                         )
                     ]
                 ],
             )
         )
-        cells = [Cell(trope.name, cached_reverse("scenes:trope-detail", trope.slug))]
+        cells = [Cell(names_of(trope).first, cached_reverse("scenes:trope-detail", trope.slug))]
         if not meanings:
-            cells.append(Cell(trope.group.name))
+            cells.append(Cell(gettext(trope.group.name)))
         cells += [
             Cell(str(tally.scenes), url, numeric=True),
             Cell(f"{part}%", numeric=True),
@@ -287,17 +293,17 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
                 "Back hugs most often mean %(first)s (%(first_count)s), then %(second)s (%(second_count)s); "
                 "%(last)s is the rarest reading (%(last_count)s)."
             ) % {
-                "first": first.trope.name.lower(),
+                "first": names_of(first.trope).first.lower(),
                 "first_count": first.tally.scenes,
-                "second": second.trope.name.lower(),
+                "second": names_of(second.trope).first.lower(),
                 "second_count": second.tally.scenes,
-                "last": last.trope.name.lower(),
+                "last": names_of(last.trope).first.lower(),
                 "last_count": last.tally.scenes,
             }
         elif counted:
             only = counted[0]
             summary = _("So far only %(trope)s is recorded (%(count)s).") % {
-                "trope": only.trope.name.lower(),
+                "trope": names_of(only.trope).first.lower(),
                 "count": only.tally.scenes,
             }
         else:
@@ -308,7 +314,7 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
         if counted:
             top = counted[0]
             summary = _("%(trope)s is the most common trope, on %(count)s of %(scenes)s (%(share)s%%).") % {
-                "trope": top.trope.name,
+                "trope": names_of(top.trope).first,
                 "count": top.tally.scenes,
                 "scenes": plural(total, "back hug"),
                 "share": share(top.tally.scenes, total),
@@ -318,8 +324,9 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
         columns = [_("Trope"), _("Group"), _("Back hugs"), _("Share of all"), _("Awesome share")]
     groups = []
     for item in counted:
-        if (item.trope.group.slug, item.trope.group.name) not in groups:
-            groups.append((item.trope.group.slug, item.trope.group.name))
+        group = (item.trope.group.slug, gettext(item.trope.group.name))  # the curated name in the reader's language
+        if group not in groups:
+            groups.append(group)
     return Chart(
         slug="meanings" if meanings else "tropes",
         title=title,

@@ -6,6 +6,7 @@ and ``name.second`` (either may be the Hangul; ``second`` is empty when the cata
 """
 
 from django import template
+from django.utils.translation import gettext
 
 from scenes.naming import Names, names_of
 
@@ -24,3 +25,10 @@ def display_name(thing) -> str:
     if name.first_lang == "ko" and name.second:
         return f"{name.first} ({name.second})"
     return name.first
+
+
+@register.filter
+def curated(text: str) -> str:
+    """The catalogue's own words for a trope or a group of tropes (scenes/taxonomy.py) in the reader's language;
+    anything a moderator has written since is not in the catalogue of translations and shows as written."""
+    return gettext(text) if text else text
