@@ -177,11 +177,17 @@ class Scene(models.Model):
     def clean(self):
         errors = {}
         if self.drama_id and self.episode and self.episode > self.drama.episodes:
-            errors["episode"] = f"{self.drama.title} has only {self.drama.episodes} episodes."
+            errors["episode"] = gettext("%(drama)s has only %(episodes)d episodes.") % {
+                "drama": self.drama.title,
+                "episodes": self.drama.episodes,
+            }
         for field in ("hugger", "hugged"):
             character = getattr(self, field, None) if getattr(self, f"{field}_id") else None
             if character and self.drama_id and character.drama_id != self.drama_id:
-                errors[field] = f"{character.name} is not a character of {self.drama.title}."
+                errors[field] = gettext("%(character)s is not a character of %(drama)s.") % {
+                    "character": character.name,
+                    "drama": self.drama.title,
+                }
         if self.hugger_id and self.hugger_id == self.hugged_id:
             errors["hugged"] = _("Someone cannot back-hug themselves: pick two different characters.")
         if self.start_seconds is not None and self.end_seconds is not None and self.end_seconds <= self.start_seconds:
