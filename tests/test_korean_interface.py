@@ -199,3 +199,14 @@ def test_a_description_a_moderator_rewrote_shows_as_written_in_korean(without_re
     korean = Client().get("/ko/tropes/deep-affection/").content.decode()
 
     assert "Love, written by our own moderators." in korean
+
+
+def test_the_submission_forms_characters_are_introduced_in_korean(client, fan, heirs):
+    heirs.hangul_title = "상속자들"
+    heirs.save()
+    client.force_login(fan)
+
+    korean = client.get("/ko/scenes/submit/characters/", {"drama": "the-heirs"}).content.decode()
+
+    assert "<strong>상속자들 (The Heirs)</strong>(20부작)의 등장인물이에요." in korean
+    assert "Kim Tan" in korean
