@@ -210,3 +210,13 @@ def test_the_submission_forms_characters_are_introduced_in_korean(client, fan, h
 
     assert "<strong>상속자들 (The Heirs)</strong>(20부작)의 등장인물이에요." in korean
     assert "Kim Tan" in korean
+
+
+def test_a_korean_moderator_reads_the_admin_in_korean(moderator_client):
+    SceneFactory()
+
+    page = moderator_client.get("/admin/scenes/scene/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+
+    assert "선택한 장면 공개하기" in page  # an action of ours
+    assert "안는 사람 → 안기는 사람" in page  # a column of ours
+    assert "장면" in page and "Publish selected scenes" not in page
