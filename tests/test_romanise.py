@@ -43,6 +43,6 @@ def test_what_is_not_hangul_is_left_as_it_was():
 
 def test_each_syllable_can_also_be_spelt_on_its_own():
     assert transliterate("신라 종로") == "sinra jongro"
-    assert romanisations("신라") == ["silla", "sinra"]
-    assert romanisations("상속자들") == ["sangsokjadeul"]  # No sound change: one spelling.
-    assert romanisations("The Heirs") == []
+    assert romanisations("신라") == ("silla", "sinra")
+    assert romanisations("상속자들") == ("sangsokjadeul",)  # No sound change: one spelling.
+    assert romanisations("The Heirs") == ()

@@ -19,6 +19,8 @@ somnibul, given names written without sound changes): ``romanisations`` therefor
 syllable-by-syllable spelling (신라 sinra as well as silla), and search indexes both.
 """
 
+import functools
+
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
 
 # The jamo of each position in Unicode's order, and their letters.
@@ -126,10 +128,12 @@ def _transliterate_syllable(character: str) -> str:
     return _initial(initial) + VOWEL_LETTERS[vowel] + FINAL_SOUND.get(final, "")
 
 
-def romanisations(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def romanisations(text: str) -> tuple[str, ...]:
     """The ways ``text`` may be spelt in Latin letters: the system's, and syllable by syllable if that differs;
-    empty when ``text`` has no Hangul."""
+    empty when ``text`` has no Hangul. Kept per text: rebuilding the index romanises each drama's titles and
+    each actor's name once, not once per scene."""
     if not any(is_hangul(character) for character in text or ""):
-        return []
-    spellings = [romanise(text), transliterate(text)]
+        return ()
+    spellings = (romanise(text), transliterate(text))
     return spellings[:1] if spellings[0] == spellings[1] else spellings
