@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from scenes.models import Actor, Drama, Scene, Trope
 from tests.browser.support import axe_violations, screenshot_as
-from tests.factories import SceneFactory, UserFactory
+from tests.factories import SceneFactory, SceneImageFactory, UserFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -47,6 +47,7 @@ def demo():
         published_at=None,
         submitted_by=fan,
     )
+    SceneImageFactory(scene=pending)
     return {
         "fan": fan,
         "moderator": UserFactory(username="mod", is_staff=True, is_superuser=True),
