@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from community import scoring
 from scenes.catalogue.watch import starts_at_second, watch_options
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, StreamingLink, Trope, TropeGroup
+from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneSource, StreamingLink, Trope, TropeGroup
 
 from .fans.serializers import DuelRatingSerializer
 from .fields import ApiUrlField, FileUrlField, WebUrlField, absolute
@@ -111,6 +111,14 @@ class ScreenshotSerializer(serializers.ModelSerializer):
         )
 
 
+class SceneSourceSerializer(serializers.ModelSerializer):
+    """A page that documents the scene, as the scene page cites it."""
+
+    class Meta:
+        model = SceneSource
+        fields = ["url", "title", "publisher", "published_on", "quote", "checked_on"]
+
+
 class SceneSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:scene-detail")
     web_url = WebUrlField()
@@ -118,13 +126,24 @@ class SceneSerializer(serializers.ModelSerializer):
     drama = DramaSummarySerializer()
     hugger = CharacterSummarySerializer(help_text="Who hugs from behind.")
     hugged = CharacterSummarySerializer(help_text="Who is hugged.")
-    timecode = serializers.CharField(help_text="Where the hug starts in the episode, e.g. 20:34.")
-    duration_seconds = serializers.IntegerField()
+    timecode = serializers.CharField(
+        allow_null=True, help_text="Where the hug starts in the episode, e.g. 20:34; null when no start time is known."
+    )
+    duration_seconds = serializers.IntegerField(allow_null=True, help_text="Null unless both times are known.")
     tropes = TropeSummarySerializer(
         source="public_tropes", many=True, help_text="Derived classifications first, then the public tropes."
     )
     verdict = VerdictSerializer(source="*")
     screenshots = ScreenshotSerializer(source="images", many=True)
+    sources = SceneSourceSerializer(many=True, help_text="The public pages that document the scene.")
+    is_documented = serializers.BooleanField(
+        help_text="At least one source, and not illustrative: what the site calls a documented scene."
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["timecode"] = data["timecode"] or None  # the model's "" for an unknown start
+        return data
 
     class Meta:
         model = Scene
@@ -146,6 +165,8 @@ class SceneSerializer(serializers.ModelSerializer):
             "line_korean",
             "line_english",
             "is_illustrative",
+            "is_documented",
+            "sources",
             "is_featured",
             "tropes",
             "verdict",

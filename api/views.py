@@ -98,7 +98,7 @@ class SceneList(ReadView, generics.ListAPIView):
     """Published back hugs, filtered and sorted by the same query parameters as /scenes/."""
 
     serializer_class = s.SceneSerializer
-    queryset = Scene.objects.published().for_cards().with_actors()
+    queryset = Scene.objects.published().for_cards().with_actors().with_sources()
     filter_backends = [FilterSetBackend]
     filterset_class = SceneFilter
 
@@ -111,6 +111,7 @@ class SceneDetail(ReadView, generics.RetrieveAPIView):
 
     def get_object(self):
         scenes = Scene.objects.published().for_cards().with_actors().select_related("duel_rating")
+        scenes = scenes.with_sources()
         return published_scene(self.kwargs["pk"], scenes)
 
 

@@ -44,7 +44,7 @@ def scene_form(scene=None, **changes) -> dict:
         "is_featured": scene.is_featured,
         "is_illustrative": scene.is_illustrative,
     }
-    for prefix in ("images", "scene_tropes"):
+    for prefix in ("sources", "images", "scene_tropes"):
         values |= {
             f"{prefix}-TOTAL_FORMS": 0,
             f"{prefix}-INITIAL_FORMS": 0,

@@ -1,10 +1,12 @@
 """factory-boy factories: a valid catalogue in one line, e.g. ``SceneFactory(hugger__role="second_male_lead")``."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, Trope
+from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneSource, Trope
 
 User = get_user_model()
 
@@ -80,6 +82,21 @@ class SceneFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for slug in extracted:
                 self.tropes.add(Trope.objects.get(slug=slug))
+
+
+class SceneSourceFactory(factory.django.DjangoModelFactory):
+    """A page documenting the scene (a published scene of its own unless given one)."""
+
+    class Meta:
+        model = SceneSource
+
+    scene = factory.SubFactory(SceneFactory)
+    url = factory.Sequence(lambda number: f"https://news.example.com/back-hugs/{number}")
+    title = "The ten best back hugs of the year"
+    publisher = "Example News"
+    published_on = datetime.date(2024, 2, 14)
+    quote = "he hugs her from behind at the bus stop"
+    checked_on = datetime.date(2026, 12, 1)
 
 
 class SceneImageFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.caching import cold_cache
-from tests.factories import CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory
+from tests.factories import CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory, SceneSourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +54,11 @@ def test_scene_and_actor_pages_stay_fixed(client, django_assert_max_num_queries)
     hugger = fill(drama, 1)
     scene = drama.scenes.first()
     urls = [scene.get_absolute_url(), hugger.actor.get_absolute_url()]
-    # 10, + where the drama streams on the scene page, read once and then kept in the cache.
-    with_one = [queries_for(client, django_assert_max_num_queries, url, 11) for url in urls]
+    SceneSourceFactory(scene=scene)
+    # 10, + where the drama streams on the scene page, read once and then kept in the cache, + its sources.
+    with_one = [queries_for(client, django_assert_max_num_queries, url, 12) for url in urls]
     fill(drama, 29)
-    with_thirty = [queries_for(client, django_assert_max_num_queries, url, 11) for url in urls]
+    with_thirty = [queries_for(client, django_assert_max_num_queries, url, 12) for url in urls]
     # The scene page's "more from this drama" skips its prefetches while it is empty, hence <=.
     assert with_thirty[0] <= with_one[0] + 2
     assert with_thirty[1] == with_one[1]

@@ -85,7 +85,7 @@ class DuelSceneSummarySerializer(serializers.Serializer):
     url = ApiUrlField("api:scene-detail")
     web_url = WebUrlField()
     drama = serializers.CharField(source="drama.title")
-    episode = serializers.IntegerField()
+    episode = serializers.IntegerField(allow_null=True, help_text="Null when no source says which episode.")
     hugger = serializers.CharField(source="hugger.name")
     hugged = serializers.CharField(source="hugged.name")
 

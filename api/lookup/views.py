@@ -66,7 +66,7 @@ class FindScene(APIView):
             perceptual_hash = screenshot_hash(data.validated_data["screenshot"])
         except DjangoValidationError as error:
             raise ValidationError({"screenshot": error.messages}) from None
-        scenes = Scene.objects.published().for_cards().with_actors()
+        scenes = Scene.objects.published().for_cards().with_actors().with_sources()
         matches = closest_scenes(perceptual_hash, scenes=scenes)
         body = {"perceptual_hash": perceptual_hash, "results": matches}
         return Response(FindResultSerializer(body, context={"request": request}).data)

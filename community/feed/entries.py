@@ -48,12 +48,10 @@ class FeedEntry:
 
 def _title(target) -> str:
     if isinstance(target, Scene):
-        return _("%(hugger)s → %(hugged)s in %(drama)s, episode %(episode)d") % {
-            "hugger": target.hugger.name,
-            "hugged": target.hugged.name,
-            "drama": target.drama.title,
-            "episode": target.episode,
-        }
+        names = {"hugger": target.hugger.name, "hugged": target.hugged.name, "drama": target.drama.title}
+        if target.episode is None:
+            return _("%(hugger)s → %(hugged)s in %(drama)s") % names
+        return _("%(hugger)s → %(hugged)s in %(drama)s, episode %(episode)d") % {**names, "episode": target.episode}
     return target.title
 
 

@@ -92,7 +92,10 @@ class ViewerPreferences:
         return self._kept[1]
 
     def spoiler(self, scene: Scene) -> Spoiler | None:
-        """The spoiler notice ``scene`` shows to this reader, or None when it shows plainly."""
+        """The spoiler notice ``scene`` shows to this reader, or None when it shows plainly (also when no source
+        says which episode it is in: nothing to measure it against)."""
+        if scene.episode is None:
+            return None
         episodes = scene.drama.episodes
         watched = self.watched.get(scene.drama_id)
         if watched is not None:

@@ -111,12 +111,13 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Back hug"))
     def summary(self, scene):
+        known = scene.episode is not None and scene.start_seconds is not None
+        when = f"ep. {scene.episode} at {scene.timecode}" if known else scene.moment  # the queue's short form
         return format_html(
-            '<a href="{}">{}, ep. {} at {}</a><br>{} → {}<br><small>{}</small>',
+            '<a href="{}">{}, {}</a><br>{} → {}<br><small>{}</small>',
             review_url(scene.pk, self.admin_site),
             scene.drama.title,
-            scene.episode,
-            scene.timecode,
+            when,
             scene.hugger.name,
             scene.hugged.name,
             scene.description[:160],

@@ -24,6 +24,7 @@ from scenes.submissions import images
 
 from .base import DatabaseRulesAdmin, admin_link, image_preview
 from .review import ReviewViews
+from .sources import DocumentedFilter, SceneSourceInline
 
 
 class TropeListFilter(admin.SimpleListFilter):
@@ -165,6 +166,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         "status",
         "is_featured",
         "is_illustrative",
+        DocumentedFilter,
         ClassificationFilter,
         CuratedTropeFilter,
         "drama",
@@ -223,7 +225,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         ),
         (_("Fans"), {"fields": (("awesome_count", "awkward_count", "favourite_count", "comment_count"),)}),
     )
-    inlines = [SceneImageInline, SceneTropeInline]
+    inlines = [SceneSourceInline, SceneImageInline, SceneTropeInline]
     actions = ["publish", "unpublish", "reject", "feature", "unfeature"]
 
     def get_urls(self):

@@ -8,9 +8,9 @@ row naming them, in any order; JSON: an array of objects with these keys):
 | column | required | what it holds |
 | --- | --- | --- |
 | `drama` | yes | the drama's slug, e.g. `the-heirs`; the drama must exist |
-| `episode` | yes | the episode, from 1 to the drama's episode count |
-| `start` | yes | when the hug starts in the episode: `mm:ss` or `h:mm:ss` |
-| `end` | yes | when it ends, after `start` |
+| `episode` | yes | the episode, from 1 to the drama's episode count; empty when no source says which |
+| `start` | yes | when the hug starts in the episode: `mm:ss` or `h:mm:ss`; empty when not known |
+| `end` | yes | when it ends, after `start`; empty when not known (an end needs a start, a start an episode) |
 | `hugger` | yes | who hugs from behind: a character's name in that drama's cast |
 | `hugged` | yes | who is hugged: another character of that drama |
 | `setting` | no | where it happens, e.g. `rainy bus stop` |

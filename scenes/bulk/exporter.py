@@ -31,8 +31,8 @@ def scene_record(scene: Scene) -> dict[str, Any]:
     return {
         "drama": scene.drama.slug,
         "episode": scene.episode,
-        "start": format_timecode(scene.start_seconds),
-        "end": format_timecode(scene.end_seconds),
+        "start": format_timecode(scene.start_seconds) if scene.start_seconds is not None else None,
+        "end": format_timecode(scene.end_seconds) if scene.end_seconds is not None else None,
         "hugger": scene.hugger.name,
         "hugged": scene.hugged.name,
         "setting": scene.setting,

@@ -100,15 +100,15 @@ class RecordReader:
         value = self.values.get("episode")
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else self.text("episode")
         if not text:
-            self.fail("episode", "is required.")
-        elif not text.isdigit() or int(text) < 1:
+            return None  # unknown: no source says which episode
+        if not text.isdigit() or int(text) < 1:
             self.fail("episode", f"“{text}” is not an episode number (1, 2, 3…).")
         else:
             return int(text)
         return None
 
     def timecode(self, column: str) -> int | None:
-        text = self.text(column, required=True)
+        text = self.text(column)  # empty: not known
         try:
             return parse_timecode(text) if text else None
         except ValueError as error:

@@ -91,6 +91,7 @@ def card(scene, spoiler, link) -> dict:
         ],
         "more_tropes": max(len(tropes) - SHOWN_TROPES, 0),
         "illustrative": scene.is_illustrative,
+        "documented": scene.is_documented,
         "spoiler": {"notice": spoiler.notice} if spoiler else None,
     }
 

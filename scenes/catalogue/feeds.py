@@ -23,6 +23,15 @@ FEED_ITEMS = 30
 NOT_FOUND_FILTERS = ("drama", "actor", "trope", "exclude")
 
 
+def citation(source) -> str:
+    """A source as one line of plain text: title, publisher, date, quote, address (feed readers show text)."""
+    details = [part for part in (source.publisher, source.published_on and source.published_on.isoformat()) if part]
+    text = f"{source.title} ({', '.join(details)})" if details else source.title
+    if source.quote:
+        text += f": “{source.quote}”"
+    return f"{text}, {source.url}"
+
+
 class FeedFilter:
     """The validated filters of one feed request, and the words that describe them."""
 
@@ -30,7 +39,7 @@ class FeedFilter:
         self.params = request.GET.copy()
         self.params.pop("page", None)
         self.params.pop("sort", None)  # A feed is always newest first.
-        self.filterset = SceneFilter(self.params, queryset=Scene.objects.published().for_cards())
+        self.filterset = SceneFilter(self.params, queryset=Scene.objects.published().for_cards().with_sources())
         if not self.filterset.is_valid():
             errors = self.filterset.form.errors
             message = " ".join(str(error) for field_errors in errors.values() for error in field_errors)
@@ -94,17 +103,15 @@ class NewScenesFeed(Feed):
         return feed_filter.scenes
 
     def item_title(self, scene):
-        return _("%(hugger)s → %(hugged)s: %(drama)s, episode %(episode)s") % {
-            "hugger": scene.hugger.name,
-            "hugged": scene.hugged.name,
-            "drama": scene.drama.title,
-            "episode": scene.episode,
-        }
+        names = {"hugger": scene.hugger.name, "hugged": scene.hugged.name, "drama": scene.drama.title}
+        if scene.episode is None:  # no source says which
+            return _("%(hugger)s → %(hugged)s: %(drama)s") % names
+        return _("%(hugger)s → %(hugged)s: %(drama)s, episode %(episode)s") % {**names, "episode": scene.episode}
 
     def item_description(self, scene):
         tropes = ", ".join(trope.name for trope in scene.public_tropes())
         parts = []
-        if is_late_episode(scene.episode, scene.drama.episodes):
+        if scene.episode is not None and is_late_episode(scene.episode, scene.drama.episodes):
             parts.append(
                 _("Spoiler warning: episode %(episode)s of %(episodes)s.")
                 % {"episode": scene.episode, "episodes": scene.drama.episodes}
@@ -112,6 +119,11 @@ class NewScenesFeed(Feed):
         parts.append(scene.description)
         if tropes:
             parts.append(_("Tropes: %(tropes)s.") % {"tropes": tropes})
+        if scene.is_illustrative:
+            parts.append(_("Illustrative: an invented example, not a documented moment of the drama."))
+        sources = [citation(source) for source in scene.sources.all()]
+        if sources:
+            parts.append(_("Sources: %(sources)s.") % {"sources": "; ".join(sources)})
         parts.append(
             _("Fans' verdict so far: %(awesome)s awesome, %(awkward)s awkward.")
             % {"awesome": scene.awesome_count, "awkward": scene.awkward_count}

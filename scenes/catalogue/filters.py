@@ -187,6 +187,13 @@ class SceneFilter(django_filters.FilterSet):
             "max_value": format_lazy(YEARS_AIRED, first=YEAR_RANGE[0], last=YEAR_RANGE[1]),
         },
     )
+    documented = django_filters.ChoiceFilter(
+        label=_("Sources"),
+        choices=[("1", _("Documented by a source")), ("0", _("Not documented"))],
+        method="filter_documented",
+        empty_label=_("Documented or not"),
+        error_messages={"invalid_choice": _("The documented filter is 1 (documented scenes) or 0 (the others).")},
+    )
     trope = TropeWordsFilter(label=_("With all of these tropes"), method="filter_tropes")
     exclude = TropeWordsFilter(label=_("Without these tropes"), method="filter_excluded")
     sort = django_filters.ChoiceFilter(
@@ -198,7 +205,7 @@ class SceneFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        fields = ["q", "drama", "actor", "verdict", "year", "trope", "exclude", "sort"]
+        fields = ["q", "drama", "actor", "verdict", "year", "documented", "trope", "exclude", "sort"]
 
     # Set when the filters run (filter_queryset): a search's ranked ids, and whether results come by relevance.
     ranked_ids: list[int] | None = None
@@ -250,6 +257,10 @@ class SceneFilter(django_filters.FilterSet):
 
     def filter_verdict(self, queryset, name, value):
         return queryset.with_verdict(value)
+
+    def filter_documented(self, queryset, name, value):
+        """A source and not illustrative (documented), or the rest; see SceneQuerySet.documented()."""
+        return queryset.documented() if value == "1" else queryset.undocumented()
 
     def filter_actor(self, queryset, name, value):
         return queryset.featuring(value)

@@ -76,6 +76,7 @@ def _published_scene_page(pk: int, viewer) -> dict | None:
         .for_cards()
         .with_actors()
         .select_related("duel_rating")
+        .with_sources()
     ).first()
     if scene is None:
         return None

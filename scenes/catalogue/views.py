@@ -115,7 +115,12 @@ def scene_detail(request, pk):
         return render(request, "scenes/scene_detail.html", context)
     # Not public: its submitter (or a moderator) may still see it; a duplicate merged away redirects.
     scene = (
-        Scene.objects.visible_to(request.user).for_cards().with_actors().select_related("duel_rating").filter(pk=pk)
+        Scene.objects.visible_to(request.user)
+        .for_cards()
+        .with_actors()
+        .select_related("duel_rating")
+        .with_sources()
+        .filter(pk=pk)
     ).first()
     if scene is None or (scene.merged_into_id and scene.submitted_by_id != request.user.pk):
         merged_into = Scene.objects.filter(pk=pk).values_list("merged_into", flat=True).first()

@@ -3,7 +3,8 @@ Where to watch a drama, and "watch this moment": a scene's links go straight to 
 where the provider's addresses can say so (a YouTube ``t=``), and say plainly where they cannot.
 
 A link for the scene's own episode is preferred over one for the drama as a whole, per provider and region.
-A scene may have no start time (then every link opens the episode, and says so).
+A scene may have no start time (then every link opens the episode, and says so), or no known episode (then
+only links to the drama as a whole are offered).
 """
 
 from dataclasses import dataclass
@@ -73,7 +74,9 @@ def _option(scene: Scene, link: StreamingLink, start: int | None) -> WatchOption
     name = link.get_provider_display()
     when = {"episode": scene.episode, "time": format_timecode(start) if start is not None else ""}
     url, jumps = link.url, False
-    if link.episode is None:
+    if scene.episode is None:
+        note = _("Opens the drama: no source says which episode the hug is in.")
+    elif link.episode is None:
         note = (
             _("Opens the drama: the hug is in episode %(episode)d at %(time)s.")
             if start is not None

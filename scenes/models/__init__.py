@@ -4,6 +4,7 @@ The catalogue's tables, one module per concern, all importable from ``scenes.mod
 - catalogue: dramas, actors, characters, where dramas stream;
 - taxonomy: trope groups, tropes, trope aliases;
 - scenes: back-hug scenes, the tropes on them, their screenshots;
+- sources: the pages that document a scene;
 - moderation: the queue, fans' edits, proposed dramas, the moderation log;
 - search: the search documents, suggestions and searches that found nothing;
 - stats: the site-wide numbers as last counted.
@@ -17,10 +18,12 @@ from .moderation import DramaProposal, ModerationLog, PendingScene, SceneEdit
 from .querysets import TROPE_VOTES_TO_DECIDE, UNDECIDED_TROPE
 from .scenes import Scene, SceneImage, SceneTrope, screenshot_path
 from .search import SceneSearch, SearchMiss, SearchSuggestion
+from .sources import QUOTE_MAX_WORDS, SceneSource
 from .stats import StatsSnapshot
 from .taxonomy import Trope, TropeAlias, TropeGroup
 
 __all__ = [
+    "QUOTE_MAX_WORDS",
     "TROPE_VOTES_TO_DECIDE",
     "UNDECIDED_TROPE",
     "Actor",
@@ -33,6 +36,7 @@ __all__ = [
     "SceneEdit",
     "SceneImage",
     "SceneSearch",
+    "SceneSource",
     "SceneTrope",
     "SearchMiss",
     "SearchSuggestion",

@@ -177,7 +177,7 @@ class SceneQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything a scene card shows, in a fixed number of queries (the characters' actors are not on cards)."""
-        return self.select_related("drama", "hugger", "hugged").prefetch_related(*card_prefetches())
+        return self.select_related("drama", "hugger", "hugged").prefetch_related(*card_prefetches()).with_source_flag()
 
     def with_actors(self):
         """The characters' actors too (the scene page and the API name them; cards do not)."""
@@ -300,4 +300,31 @@ class SceneQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
     def in_story_order(self):
-        return self.order_by("drama__title", "episode", "start_seconds", "id")
+        """By drama, episode and start; scenes whose episode or time is unknown come after the known ones
+        (on every database: SQLite would put NULLs first, PostgreSQL last)."""
+        return self.order_by(
+            "drama__title", F("episode").asc(nulls_last=True), F("start_seconds").asc(nulls_last=True), "id"
+        )
+
+    def with_sources(self):
+        """The scene's sources too (its page and the API cite them; cards only say whether there are any)."""
+        return self.prefetch_related("sources")
+
+    def with_source_flag(self):
+        """Each scene's ``has_sources`` (whether any page documents it), in the same query."""
+        SceneSource = _model("SceneSource")
+        return self.annotate(has_sources=models.Exists(SceneSource.objects.filter(scene=models.OuterRef("pk"))))
+
+    def documented(self):
+        """Scenes at least one source documents, and not marked as invented placeholders (illustrative)."""
+        SceneSource = _model("SceneSource")
+        return self.filter(
+            models.Exists(SceneSource.objects.filter(scene=models.OuterRef("pk"))), is_illustrative=False
+        )
+
+    def undocumented(self):
+        """The rest: no source, or an invented placeholder."""
+        SceneSource = _model("SceneSource")
+        return self.exclude(
+            models.Exists(SceneSource.objects.filter(scene=models.OuterRef("pk"))), is_illustrative=False
+        )

@@ -24,12 +24,21 @@ class Scene(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     drama = models.ForeignKey(Drama, verbose_name=_("drama"), on_delete=models.PROTECT, related_name="scenes")
-    episode = models.PositiveSmallIntegerField(_("episode"))
+    # Each of these may be unknown: a documented scene whose sources name no episode, or no time in it.
+    episode = models.PositiveSmallIntegerField(
+        _("episode"), null=True, blank=True, help_text=_("The episode; empty when no source says which.")
+    )
     start_seconds = models.PositiveIntegerField(
-        _("start seconds"), help_text=_("When the hug starts, in seconds into the episode.")
+        _("start seconds"),
+        null=True,
+        blank=True,
+        help_text=_("When the hug starts, in seconds into the episode; empty when not known."),
     )
     end_seconds = models.PositiveIntegerField(
-        _("end seconds"), help_text=_("When the hug ends, in seconds into the episode.")
+        _("end seconds"),
+        null=True,
+        blank=True,
+        help_text=_("When the hug ends, in seconds into the episode; empty when not known."),
     )
     hugger = models.ForeignKey(
         Character,
@@ -126,8 +135,18 @@ class Scene(models.Model):
         verbose_name_plural = _("scenes")
         ordering = ["-published_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(episode__gte=1), name="scene_episode_positive"),
-            models.CheckConstraint(condition=Q(end_seconds__gt=F("start_seconds")), name="scene_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(episode__isnull=True) | Q(episode__gte=1), name="scene_episode_positive"
+            ),
+            # An end needs a start, and comes after it; a start needs an episode to be a time in.
+            models.CheckConstraint(
+                condition=Q(end_seconds__isnull=True)
+                | Q(start_seconds__isnull=False, end_seconds__gt=F("start_seconds")),
+                name="scene_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_seconds__isnull=True) | Q(episode__isnull=False), name="scene_time_needs_episode"
+            ),
             models.CheckConstraint(condition=~Q(hugger=F("hugged")), name="scene_hugger_is_not_hugged"),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "published", "rejected"]), name="scene_status_known"
@@ -169,7 +188,7 @@ class Scene(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.drama.title} ep. {self.episode} {self.timecode}: {self.hugger.name} → {self.hugged.name}"
+        return f"{self.drama.title}, {self.moment}: {self.hugger.name} → {self.hugged.name}"
 
     def get_absolute_url(self):
         return reverse("scenes:scene-detail", args=[self.pk])
@@ -192,6 +211,10 @@ class Scene(models.Model):
             errors["hugged"] = _("Someone cannot back-hug themselves: pick two different characters.")
         if self.start_seconds is not None and self.end_seconds is not None and self.end_seconds <= self.start_seconds:
             errors["end_seconds"] = _("The hug must end after it starts.")
+        if self.end_seconds is not None and self.start_seconds is None:
+            errors["start_seconds"] = _("Give the start too, or leave both times empty.")
+        if self.start_seconds is not None and self.episode is None:
+            errors["episode"] = _("A start time needs its episode: give the episode, or leave the times empty.")
         if self.is_featured and self.status != self.Status.PUBLISHED:
             errors["is_featured"] = _("Only a published scene can be featured on the front page.")
         if errors:
@@ -199,11 +222,42 @@ class Scene(models.Model):
 
     @property
     def timecode(self) -> str:
-        return format_timecode(self.start_seconds)
+        """Where the hug starts, ``12:34``; empty when no start time is known."""
+        return format_timecode(self.start_seconds) if self.start_seconds is not None else ""
 
     @property
-    def duration_seconds(self) -> int:
+    def duration_seconds(self) -> int | None:
+        if self.start_seconds is None or self.end_seconds is None:
+            return None
         return self.end_seconds - self.start_seconds
+
+    @property
+    def episode_label(self) -> str:
+        """ "Episode 3", or "Episode unknown" when no source says which."""
+        if self.episode is None:
+            return gettext("Episode unknown")
+        return gettext("Episode %(episode)d") % {"episode": self.episode}
+
+    @property
+    def moment(self) -> str:
+        """Where in the drama: "Episode 3 · 12:34", "Episode 3 · no start time" or "Episode unknown"."""
+        if self.episode is None:
+            return self.episode_label
+        if self.start_seconds is None:
+            return gettext("Episode %(episode)d · no start time") % {"episode": self.episode}
+        return gettext("Episode %(episode)d · %(time)s") % {"episode": self.episode, "time": self.timecode}
+
+    @property
+    def is_documented(self) -> bool:
+        """A source says it happens, and it is not an invented placeholder (documented() asks the same)."""
+        if self.is_illustrative:
+            return False
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("sources")
+        if cached is not None:
+            return bool(cached)
+        if hasattr(self, "has_sources"):
+            return bool(self.has_sources)
+        return self.sources.exists()
 
     @property
     def is_published(self) -> bool:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from community.models import Comment, Favourite, TropeVote, Vote
 from community.services import recount_scene
 from notifications import services as notifications
-from scenes.models import Drama, DramaProposal, ModerationLog, Scene, SceneEdit, SceneImage, SceneTrope
+from scenes.models import Drama, DramaProposal, ModerationLog, Scene, SceneEdit, SceneImage, SceneSource, SceneTrope
 from scenes.submissions.services import apply_changes
 
 from .log import describe, record
@@ -28,8 +28,8 @@ def _require_moderator(moderator: AbstractBaseUser, permission: str = "scenes.ch
 @transaction.atomic
 def merge_scene(*, duplicate: Scene, into: Scene, moderator: AbstractBaseUser, reason: str = "") -> Scene:
     """
-    Fold a duplicate into the scene it repeats: its votes, trope votes, favourites, comments and screenshots
-    move over. A fan who voted (or favourited, or voted on a trope) on both keeps the vote on the kept
+    Fold a duplicate into the scene it repeats: its votes, trope votes, favourites, comments, screenshots and
+    sources move over. A fan who voted (or favourited, or voted on a trope) on both keeps the vote on the kept
     scene, so nobody counts twice. The duplicate is rejected and its URL redirects to the kept scene.
     """
     _require_moderator(moderator)
@@ -62,6 +62,9 @@ def merge_scene(*, duplicate: Scene, into: Scene, moderator: AbstractBaseUser, r
             TropeVote.objects.filter(pk=trope_vote.pk).update(scene=into)
 
     Comment.objects.filter(scene=duplicate).update(scene=into)
+    # Its sources document the same back hug: they move too, unless the kept scene already cites the page.
+    cited = SceneSource.objects.filter(scene=into).values("url")
+    SceneSource.objects.filter(scene=duplicate).exclude(url__in=cited).update(scene=into)
     last_position = SceneImage.objects.filter(scene=into).aggregate(last=Max("position"))["last"] or 0
     for offset, image in enumerate(SceneImage.objects.filter(scene=duplicate).order_by("position", "id"), start=1):
         image.scene, image.position = into, last_position + offset

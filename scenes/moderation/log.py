@@ -11,9 +11,8 @@ from scenes.models import Actor, Character, ModerationLog, Scene
 
 
 def describe(scene: Scene) -> str:
-    return (
-        f"{scene.drama.title}, episode {scene.episode} at {scene.timecode}: {scene.hugger.name} → {scene.hugged.name}"
-    )
+    # Written into the log as plain text, in the site's language at the time (like every other log subject).
+    return f"{scene.drama.title}, {scene.moment}: {scene.hugger.name} → {scene.hugged.name}"
 
 
 def record(

@@ -346,17 +346,17 @@ def controversy_chart(stats: SiteStats) -> Chart:
     for scene in stats.controversial:
         tally = scene.tally
         awesome_width = 100 * tally.awesome / tally.votes
+        episode = scene.episode if scene.episode is not None else _("unknown")  # no source says, for some
         name = _("%(hugger)s → %(hugged)s, %(drama)s ep. %(episode)s") % {
             "hugger": scene.hugger,
             "hugged": scene.hugged,
             "drama": scene.drama_title,
-            "episode": scene.episode,
+            "episode": episode,
         }
         votes = {"name": name, "awesome": tally.awesome, "awkward": tally.awkward}
         rows.append(
             Row(
-                label=_("%(drama)s, ep. %(episode)s")
-                % {"drama": short(scene.drama_title, 20), "episode": scene.episode},
+                label=_("%(drama)s, ep. %(episode)s") % {"drama": short(scene.drama_title, 20), "episode": episode},
                 full_label=name,
                 value=_("%(awesome)s vs %(awkward)s") % votes,
                 url=scene.url,
@@ -387,7 +387,7 @@ def controversy_chart(stats: SiteStats) -> Chart:
             "hugger": top.hugger,
             "hugged": top.hugged,
             "drama": top.drama_title,
-            "episode": top.episode,
+            "episode": top.episode if top.episode is not None else _("unknown"),
             "awesome": top.tally.awesome,
             "awkward": top.tally.awkward,
         }

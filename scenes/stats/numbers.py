@@ -91,7 +91,7 @@ class ControversialScene:
     pk: int
     url: str
     drama_title: str
-    episode: int
+    episode: int | None
     hugger: str
     hugged: str
     tally: Tally

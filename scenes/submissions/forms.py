@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from scenes.models import Character, Drama, Trope
+from scenes.models.sources import validate_short_quote
 from scenes.search.dramas import drama_named
 from scenes.timecodes import format_timecode, parse_timecode
 
@@ -64,9 +65,10 @@ class SceneForm(forms.Form):
     drama = DramaChoiceField(
         label=_("Drama"), max_length=200, help_text=_("Start typing the English title."), widget=forms.TextInput()
     )
-    episode = forms.IntegerField(label=_("Episode"), min_value=1, max_value=999)
-    start = TimecodeField(label=_("The hug starts at"))
-    end = TimecodeField(label=_("and ends at"))
+    # Each may stay empty when a source documents the scene without saying (see clean()).
+    episode = forms.IntegerField(label=_("Episode"), min_value=1, max_value=999, required=False)
+    start = TimecodeField(label=_("The hug starts at"), required=False)
+    end = TimecodeField(label=_("and ends at"), required=False)
     hugger = forms.ChoiceField(label=_("Who hugs (from behind)"))
     hugger_name = forms.CharField(label=_("New character's name"), max_length=120, required=False)
     hugger_actor = forms.CharField(label=_("Played by"), max_length=120, required=False)
@@ -90,10 +92,11 @@ class SceneForm(forms.Form):
         label=_("Tropes"), queryset=Trope.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, drama: Drama | None = None, fan=None, **kwargs):
+    def __init__(self, *args, drama: Drama | None = None, fan=None, has_sources: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.drama = drama
         self.fan = fan
+        self.has_sources = has_sources  # the scene being edited is documented already
         # Other fans' new characters wait, private, with their submissions.
         cast = drama.characters.public_or_added_by(fan) if drama else None
         characters = list(cast.select_related("actor").order_by("name")) if drama else []
@@ -105,6 +108,25 @@ class SceneForm(forms.Form):
         for role in ("hugger", "hugged"):
             self.fields[role].choices = choices
         self.fields["tropes"].queryset = Trope.objects.curated().select_related("group")
+
+    def gives_a_source(self) -> bool:
+        return self.has_sources
+
+    def _check_moment(self, data, start, end) -> None:
+        """The episode and start may stay unknown only for a scene a source documents; an end needs a start,
+        and a start needs its episode."""
+        if "episode" in self.errors or "start" in self.errors or "end" in self.errors:
+            return
+        episode = data.get("episode")
+        if not self.gives_a_source():
+            if episode is None:
+                self.add_error("episode", _("Give the episode, or a source that documents the scene without one."))
+            elif start is None:
+                self.add_error("start", _("Give when the hug starts, or a source that documents the scene without it."))
+        if end is not None and start is None and "start" not in self.errors:
+            self.add_error("start", _("Give the start too, or leave both times empty."))
+        if start is not None and episode is None and "episode" not in self.errors:
+            self.add_error("episode", _("A start time needs its episode."))
 
     def _person(self, role: str):
         choice = self.cleaned_data.get(role)
@@ -139,6 +161,7 @@ class SceneForm(forms.Form):
                 % {"drama": drama.title, "episodes": drama.episodes},
             )
         start, end = data.get("start"), data.get("end")
+        self._check_moment(data, start, end)
         if start is not None and end is not None:
             if end <= start:
                 self.add_error("end", _("The hug must end after it starts."))
@@ -177,6 +200,21 @@ class SubmissionForm(SceneForm):
     confirm_not_duplicate = forms.BooleanField(
         label=_("It is a different back hug: submit it anyway"), required=False, widget=forms.CheckboxInput
     )
+    source_url = forms.URLField(
+        label=_("Address of a page that documents it"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("An article, recap or clip that shows this back hug happens (optional)."),
+    )
+    source_title = forms.CharField(label=_("The page's title"), max_length=300, required=False)
+    source_quote = forms.CharField(
+        label=_("A few words from it"),
+        max_length=200,
+        required=False,
+        validators=[validate_short_quote],
+        help_text=_("At most a dozen words that show the back hug, copied as they are."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,8 +247,16 @@ class SubmissionForm(SceneForm):
                     else ValidationError(_("Over the budget together with the first screenshot."))
                 )
 
+    def gives_a_source(self) -> bool:
+        return bool(self.cleaned_data.get("source_url"))
+
     def clean(self):
         data = super().clean()
+        if (data.get("source_title") or data.get("source_quote")) and not data.get("source_url"):
+            if "source_url" not in self.errors:
+                self.add_error("source_url", _("Give the page's address too, or leave the source empty."))
+        elif data.get("source_url") and not (data.get("source_title") or "").strip():
+            self.add_error("source_title", _("Give the page's title, as it gives it."))
         for number in range(1, MAX_SCREENSHOTS + 1):
             if data.get(f"screenshot_{number}") and not (data.get(f"alt_{number}") or "").strip():
                 self.add_error(f"alt_{number}", _("Describe the picture for people who cannot see it."))
@@ -228,6 +274,13 @@ class SubmissionForm(SceneForm):
                     ),
                 )
         return data
+
+    def source(self) -> dict | None:
+        """The source the fan gave (for submissions.submit_scene), or None."""
+        data = self.cleaned_data
+        if not data.get("source_url"):
+            return None
+        return {"url": data["source_url"], "title": data["source_title"].strip(), "quote": data["source_quote"].strip()}
 
     def screenshots(self):
         return [

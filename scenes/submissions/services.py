@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 
-from scenes.models import Actor, Character, Drama, DramaProposal, Scene, SceneEdit, SceneTrope, Trope
+from scenes.models import Actor, Character, Drama, DramaProposal, Scene, SceneEdit, SceneSource, SceneTrope, Trope
 
 from . import tasks
 from .images import PreparedScreenshot, delete_screenshot_files, store_screenshot
@@ -42,11 +43,16 @@ class NewCharacter:
     role: str
 
 
-def near_duplicates(*, drama: Drama, episode: int, start_seconds: int, exclude: Scene | None = None, fan=None):
+def near_duplicates(
+    *, drama: Drama, episode: int | None, start_seconds: int | None, exclude: Scene | None = None, fan=None
+):
     """
     Scenes of the same episode starting within a minute: probably the same back hug. Given ``fan``, only
     those the fan may see (published, or their own): other fans' pending submissions are not shown to them.
+    Without an episode and a start there is nothing to compare: none.
     """
+    if episode is None or start_seconds is None:
+        return Scene.objects.none()
     scenes = Scene.objects.filter(
         drama=drama,
         episode=episode,
@@ -99,9 +105,9 @@ def submit_scene(
     *,
     fan,
     drama: Drama,
-    episode: int,
-    start_seconds: int,
-    end_seconds: int,
+    episode: int | None,
+    start_seconds: int | None,
+    end_seconds: int | None,
     hugger: Character | NewCharacter,
     hugged: Character | NewCharacter,
     description: str,
@@ -110,8 +116,10 @@ def submit_scene(
     line_english: str = "",
     tropes: list[Trope] = (),
     screenshots: list[tuple[CheckedScreenshot | PreparedScreenshot, str]] = (),
+    source: dict | None = None,
 ) -> Scene:
-    """A new pending scene with its tropes and screenshots, all or nothing (no rows, no files on failure).
+    """A new pending scene with its tropes, screenshots and the source the fan gives (``url``, ``title``,
+    ``quote``), all or nothing (no rows, no files on failure).
 
     A checked upload (what the submission form gives) is kept and processed by a task once the scene is
     committed; a prepared screenshot is stored at once.
@@ -138,6 +146,11 @@ def submit_scene(
             SceneTrope.objects.bulk_create(
                 [SceneTrope(scene=scene, trope=trope) for trope in tropes if not trope.is_derived]
             )
+            if source:
+                # The fan read the page as they submitted: checked today (moderators check it again to publish).
+                cited = SceneSource(scene=scene, checked_on=timezone.localdate(), **source)
+                cited.full_clean()
+                cited.save()
             for position, (screenshot, alt_text) in enumerate(screenshots):
                 if isinstance(screenshot, CheckedScreenshot):
                     image = keep_screenshot(scene=scene, screenshot=screenshot, alt_text=alt_text, position=position)

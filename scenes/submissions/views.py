@@ -12,7 +12,6 @@ from community.access import fan_action
 from scenes.errors import add_errors
 from scenes.models import Drama, Scene
 from scenes.search.dramas import drama_named, dramas_like
-from scenes.timecodes import format_timecode
 
 from . import services as submissions
 from .forms import DramaProposalForm, SceneForm, SubmissionForm
@@ -70,6 +69,7 @@ def submit(request):
                     drama=form.cleaned_data["drama"],
                     tropes=list(form.cleaned_data["tropes"]),
                     screenshots=form.screenshots(),
+                    source=form.source(),
                     **form.scene_fields(),
                 )
             except ValidationError as error:
@@ -143,8 +143,8 @@ def edit(request, pk):
     initial = {
         "drama": scene.drama.title,
         "episode": scene.episode,
-        "start": format_timecode(scene.start_seconds),
-        "end": format_timecode(scene.end_seconds),
+        "start": scene.start_seconds,  # the field writes seconds as mm:ss, and None (unknown) as empty
+        "end": scene.end_seconds,
         "hugger": str(scene.hugger_id),
         "hugged": str(scene.hugged_id),
         "setting": scene.setting,
@@ -153,7 +153,13 @@ def edit(request, pk):
         "line_english": scene.line_english,
         "tropes": list(scene.tropes.curated()),
     }
-    form = SceneForm(request.POST or None, drama=scene.drama, fan=request.user, initial=initial)
+    form = SceneForm(
+        request.POST or None,
+        drama=scene.drama,
+        fan=request.user,
+        initial=initial,
+        has_sources=scene.sources.exists(),
+    )
     form.fields["drama"].disabled = True
     status = 200
     if request.method == "POST":
