@@ -3,7 +3,7 @@ What each write changes for readers' kept pages (edge.freshness): the tags pages
 signals that move them.
 
 - A scene's own page (and its API answers) depends on ``scene:<id>``: a vote, a favourite, a trope vote, a
-  comment, an edit or a new screenshot shows there at once.
+  comment, an edit, a new screenshot or source shows there at once.
 - A drama's page depends on ``drama:<slug>`` (its comments); a fan's profile on ``fan:<username>`` (their
   comments and favourites).
 - The site's generation moves for what must leave or change every page at once: a moderator's decision
@@ -23,6 +23,7 @@ from scenes.models import (
     Drama,
     Scene,
     SceneImage,
+    SceneSource,
     SceneTrope,
     StreamingLink,
     Trope,
@@ -65,6 +66,8 @@ def scene_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=SceneImage, dispatch_uid="pages-image-deleted")
 @receiver(post_save, sender=SceneTrope, dispatch_uid="pages-scene-trope-saved")
 @receiver(post_delete, sender=SceneTrope, dispatch_uid="pages-scene-trope-deleted")
+@receiver(post_save, sender=SceneSource, dispatch_uid="pages-scene-source-saved")
+@receiver(post_delete, sender=SceneSource, dispatch_uid="pages-scene-source-deleted")
 def part_of_scene_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         scene_changed(instance.scene_id)

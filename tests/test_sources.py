@@ -303,3 +303,11 @@ def test_a_merged_duplicate_brings_its_sources(moderator):
     merge_scene(duplicate=duplicate, into=kept, moderator=moderator)
 
     assert sorted(kept.sources.values_list("url", flat=True)) == ["https://a.example/1", "https://b.example/2"]
+
+
+def test_a_source_added_shows_on_the_kept_scene_page_at_once(client, scene):
+    assert "Recap of episode 3" not in client.get(scene.get_absolute_url()).text  # now kept for anonymous readers
+
+    SceneSourceFactory(scene=scene, title="Recap of episode 3")
+
+    assert "Recap of episode 3" in client.get(scene.get_absolute_url()).text
