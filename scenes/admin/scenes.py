@@ -225,7 +225,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         ),
         (_("Fans"), {"fields": (("awesome_count", "awkward_count", "favourite_count", "comment_count"),)}),
     )
-    inlines = [SceneSourceInline, SceneImageInline, SceneTropeInline]
+    inlines = [SceneImageInline, SceneTropeInline, SceneSourceInline]
     actions = ["publish", "unpublish", "reject", "feature", "unfeature"]
 
     def get_urls(self):
