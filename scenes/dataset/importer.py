@@ -8,7 +8,7 @@ import io
 import uuid
 from pathlib import Path, PurePosixPath
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.db import IntegrityError, connection, transaction
@@ -55,7 +55,10 @@ def refuse_non_empty_catalogue() -> None:
 
 def messages(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
-        return "; ".join(f"{field}: {' '.join(texts)}" for field, texts in error.message_dict.items())
+        return "; ".join(
+            " ".join(texts) if field == NON_FIELD_ERRORS else f"{field}: {' '.join(texts)}"
+            for field, texts in error.message_dict.items()
+        )
     return " ".join(error.messages)
 
 
@@ -132,6 +135,7 @@ class Loader:
             group.name, group.description, group.position = row["name"], row["description"], row["position"]
             if self.checked(row, group):
                 existing[slug] = group
+        self.stop_if_refused()  # its tropes name the groups
         TropeGroup.objects.bulk_create([group for group in existing.values() if group.pk is None])
         kept = [group for group in existing.values() if group.pk and group.slug in groups]
         TropeGroup.objects.bulk_update(kept, ["name", "description", "position"])
