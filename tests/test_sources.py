@@ -1,12 +1,14 @@
 """A scene's sources, documented scenes, and scenes whose episode or start time no source gives."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from community.preferences.viewer import ViewerPreferences
 from scenes.catalogue.watch import watch_options
-from scenes.models import Scene, StreamingLink
+from scenes.models import Scene, SceneSource, StreamingLink
 from tests.factories import SceneFactory, SceneSourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -311,3 +313,56 @@ def test_a_source_added_shows_on_the_kept_scene_page_at_once(client, scene):
     SceneSourceFactory(scene=scene, title="Recap of episode 3")
 
     assert "Recap of episode 3" in client.get(scene.get_absolute_url()).text
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_bulk_export_and_import_keep_an_unknown_episode_and_time(tmp_path, file_format):
+    from django.core.management import call_command
+
+    scene = SceneFactory(episode=5, start_seconds=None, end_seconds=None)
+    unknown_moment(drama=scene.drama, hugger=scene.hugger, hugged=scene.hugged)
+    path = tmp_path / f"scenes.{file_format}"
+    call_command("export_scenes", "--output", str(path), stdout=io.StringIO())
+    Scene.objects.all().delete()
+
+    call_command("import_scenes", str(path), stdout=io.StringIO())
+
+    moments = Scene.objects.values_list("episode", "start_seconds", "end_seconds")
+    assert sorted(moments, key=str) == sorted([(5, None, None), (None, None, None)], key=str)
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_the_scene_export_carries_the_sources_and_the_import_restores_them(tmp_path, file_format):
+    from django.core.management import call_command
+
+    source = SceneSourceFactory(published_on=None, quote='she says "stay", he does')
+    path = tmp_path / f"scenes.{file_format}"
+    call_command("export_scenes", "--output", str(path), stdout=io.StringIO())
+    Scene.objects.all().delete()
+
+    call_command("import_scenes", str(path), stdout=io.StringIO())
+
+    [restored] = SceneSource.objects.all()
+    fields = ("url", "title", "publisher", "published_on", "quote", "checked_on")
+    assert [getattr(restored, name) for name in fields] == [getattr(source, name) for name in fields]
+    assert restored.scene.is_documented
+
+
+def test_bad_sources_in_an_import_are_reported_by_line_and_nothing_is_imported(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    scene = SceneFactory()
+    path = tmp_path / "scenes.csv"
+    call_command("export_scenes", "--output", str(path), stdout=io.StringIO())
+    Scene.objects.all().delete()
+    sources = '"[{""url"": ""https://a.example/1""}, {""url"": ""nope"", ""title"": ""x"", ""checked_on"": ""soon""}]"'
+    path.write_text(path.read_text().rstrip("\n") + sources + "\n")
+
+    with pytest.raises(CommandError) as caught:
+        call_command("import_scenes", str(path), stdout=io.StringIO())
+
+    message = str(caught.value)
+    assert "line 2, sources: source 1: title: This field cannot be blank." in message
+    assert "line 2, sources: source 2: checked_on “soon” is not a date like 2024-02-14." in message
+    assert "line 2, sources: source 2: url: Enter a valid URL." in message
+    assert not Scene.objects.exists() and scene.pk

@@ -1,6 +1,6 @@
 """
 Bulk import and export of scenes as CSV or JSON, in one format both ways: the format (formats), checking and
-writing an import (importer), an export (exporter).
+writing an import (importer), an export (exporter), a scene's sources in it (sources).
 
 ``python manage.py import_scenes FILE`` and ``python manage.py export_scenes`` speak these columns (CSV: a header
 row naming them, in any order; JSON: an array of objects with these keys):
@@ -22,6 +22,7 @@ row naming them, in any order; JSON: an array of objects with these keys):
 | `is_illustrative` | no | `true` or `false` (also `yes`/`no`, `1`/`0`; empty is `false`) |
 | `is_featured` | no | `true` or `false`; only a published scene can be featured |
 | `published_at` | no | ISO 8601, e.g. `2024-02-14T20:30:00+00:00` (UTC if no offset); published scenes default to now |
+| `sources` | no | the pages that document the scene, as described in scenes/bulk/sources.py |
 
 Rules:
 - Dramas, characters and tropes must already exist; nothing but scenes and their tropes is created.
@@ -31,7 +32,7 @@ Rules:
 - Derived tropes (`second-lead`, `girl-initiated`, `boy-initiated`) follow from the hugger and cannot be given.
 - A scene with the same drama, episode, start, hugger and hugged as one in the catalogue (or earlier in the file)
   is a duplicate: an error, or skipped with a warning with ``--skip-existing``.
-- Export writes the published catalogue in story order, with each scene's public tropes; importing that file
+- Export writes the published catalogue in story order, with each scene's public tropes and sources; importing that file
   into a catalogue with the same dramas and characters and no scenes recreates the same scenes (their tropes
   attached as curated ones; votes, comments and screenshots are not part of the format).
 """

@@ -8,10 +8,11 @@ from scenes.models import Scene, SceneTrope
 from scenes.timecodes import format_timecode
 
 from .formats import EXPORT_CHUNK_SIZE, write_csv, write_json
+from .sources import source_record
 
 
 def export_queryset() -> QuerySet[Scene]:
-    """The published catalogue in story order, with what a row needs, in two queries per chunk."""
+    """The published catalogue in story order, with what a row needs, in three queries per chunk."""
     return (
         Scene.objects.published()
         .select_related("drama", "hugger", "hugged")
@@ -20,7 +21,8 @@ def export_queryset() -> QuerySet[Scene]:
                 "scene_tropes",
                 queryset=SceneTrope.objects.filter(is_public=True).select_related("trope").order_by("trope__slug"),
                 to_attr="exported_scene_tropes",
-            )
+            ),
+            "sources",
         )
         .in_story_order()
     )
@@ -44,6 +46,7 @@ def scene_record(scene: Scene) -> dict[str, Any]:
         "is_illustrative": scene.is_illustrative,
         "is_featured": scene.is_featured,
         "published_at": scene.published_at.isoformat() if scene.published_at else None,
+        "sources": [source_record(source) for source in scene.sources.all()],
     }
 
 

@@ -27,6 +27,7 @@ COLUMNS = (
     "is_illustrative",
     "is_featured",
     "published_at",
+    "sources",
 )
 REQUIRED_COLUMNS = ("drama", "episode", "start", "end", "hugger", "hugged", "description")
 FORMATS = ("csv", "json")
@@ -143,6 +144,8 @@ def write_csv(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
 def csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        return json.dumps(value, ensure_ascii=False)  # the sources: a list of objects, as JSON text
     if isinstance(value, list):
         return ";".join(value)
     return "" if value is None else str(value)

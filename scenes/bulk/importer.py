@@ -12,11 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from scenes.models import Character, Drama, Scene, SceneTrope, Trope
+from scenes.models import Character, Drama, Scene, SceneSource, SceneTrope, Trope
 from scenes.search.index import reindex_scenes
 from scenes.timecodes import parse_timecode
 
 from .formats import COLUMN_OF_FIELD, FALSE_WORDS, TRUE_WORDS, ImportRefused, Record, RowError
+from .sources import read_sources
 
 
 @dataclass
@@ -68,6 +69,7 @@ class PlannedScene:
     where: str
     scene: Scene
     tropes: list[Trope]
+    sources: list[SceneSource] = field(default_factory=list)
 
     @property
     def key(self) -> tuple:
@@ -174,6 +176,9 @@ def check_record(record: Record, catalogue: Catalogue, *, now: datetime) -> tupl
     if is_featured and status != Scene.Status.PUBLISHED:
         row.fail("is_featured", "only a published scene can be featured on the front page.")
     published_at = row.moment("published_at")
+    sources, problems = read_sources(row.values.get("sources"), today=timezone.localdate(now))
+    for problem in problems:
+        row.fail("sources", problem)
     scene = Scene(
         drama=drama,
         episode=row.episode(),
@@ -204,7 +209,7 @@ def check_record(record: Record, catalogue: Catalogue, *, now: datetime) -> tupl
             if column not in reported:
                 for message in messages:
                     row.fail(column, message)
-    return (None if row.errors else PlannedScene(record.where, scene, tropes)), row.errors
+    return (None if row.errors else PlannedScene(record.where, scene, tropes, sources)), row.errors
 
 
 def import_scenes(*, records: list[Record], skip_existing: bool = False, dry_run: bool = False) -> ImportReport:
@@ -253,6 +258,10 @@ def write_scenes(planned: list[PlannedScene]) -> None:
                 [SceneTrope(scene=plan.scene, trope=trope) for plan in planned for trope in plan.tropes],
                 batch_size=1000,
             )
+            for plan in planned:
+                for source in plan.sources:
+                    source.scene = plan.scene
+            SceneSource.objects.bulk_create([source for plan in planned for source in plan.sources], batch_size=1000)
             # bulk_create sends no signals: index the new scenes for search in the same transaction.
             reindex_scenes([plan.scene.pk for plan in planned])
     except IntegrityError as error:
