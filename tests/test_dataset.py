@@ -317,3 +317,15 @@ def test_a_zip_archive_holds_no_changing_dates(catalogue, tmp_path):
 
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_an_archive_is_readable_like_any_new_file(catalogue, tmp_path):
+    mask = os.umask(0o022)
+    try:
+        export(tmp_path / "a.zip")
+        export(tmp_path / "folder")
+    finally:
+        os.umask(mask)
+
+    assert (tmp_path / "a.zip").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "folder").stat().st_mode & 0o777 == 0o755

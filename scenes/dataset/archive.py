@@ -52,6 +52,7 @@ def write_archive(path: str | Path, files: dict[str, bytes | Callable[[], bytes]
                     entry.compress_type = zipfile.ZIP_DEFLATED
                     entry.external_attr = 0o644 << 16
                     archive.writestr(entry, content(files[name]))
+            os.chmod(temporary, 0o666 & ~current_umask())  # as any new file (the temporary one was private)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -63,12 +64,19 @@ def write_archive(path: str | Path, files: dict[str, bytes | Callable[[], bytes]
             target = temporary / safe_name(name)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content(files[name]))
+        os.chmod(temporary, 0o777 & ~current_umask())
         if path.exists():
             path.rmdir()
         os.replace(temporary, path)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def content(value) -> bytes:
