@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from scenes.models import SceneSource
 
@@ -16,11 +17,11 @@ class SceneSourceInline(admin.StackedInline):
 class DocumentedFilter(admin.SimpleListFilter):
     """Documented (a source, not illustrative) or not, as readers' ?documented= asks."""
 
-    title = "documented"
+    title = _("documented")
     parameter_name = "documented"
 
     def lookups(self, request, model_admin):
-        return [("1", "Documented"), ("0", "Not documented")]
+        return [("1", _("Documented")), ("0", _("Not documented"))]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
