@@ -1,4 +1,10 @@
-"""Back-hug scenes: one hug each, the tropes on it (with fans' agreement) and its screenshots."""
+"""
+Back-hug scenes: one hug each, the tropes on it (with fans' agreement) and its screenshots.
+
+This module is longer than 400 lines: the Scene model's translated fields, its constraints and indexes (each with
+its reason) and the properties that say an unknown episode or time plainly read best in one place. The screenshots
+(SceneImage) are the next to move to a module of their own when it grows again.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
