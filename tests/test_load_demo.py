@@ -1,6 +1,7 @@
 """``load_demo``: the demo catalogue loads, follows the catalogue's rules, and a rerun changes nothing."""
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,13 @@ from PIL import Image
 from scenes.demo import DRAMAS, SCENES, artwork
 from scenes.demo.loader import PUBLISHED_OVER_DAYS, PUBLISHED_UNTIL
 from scenes.demo.validation import DemoDataError, check
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneTrope, Trope
+from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneSource, SceneTrope, Trope
+from tests.factories import SceneFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 SPOTLIGHT = {"love-rain", "the-heirs", "girl-who-sees-smells", "i-hear-your-voice", "reply-1997", "signal"}
-MODELS = (Drama, Actor, Character, Scene, SceneTrope, SceneImage)
+MODELS = (Drama, Actor, Character, Scene, SceneTrope, SceneImage, SceneSource)
 
 
 def load_demo(*args: str) -> str:
@@ -37,6 +39,7 @@ def snapshot() -> dict:
     return {
         "counts": {model.__name__: model.objects.count() for model in MODELS},
         "scenes": list(Scene.objects.order_by("pk").values_list("pk", "updated_at", "published_at")),
+        "sources": list(SceneSource.objects.order_by("pk").values_list("pk", "scene_id", "url", "quote")),
         "images": list(SceneImage.objects.order_by("pk").values_list("pk", "image", "alt_text")),
         "posters": list(Drama.objects.order_by("pk").values_list("pk", "poster")),
     }
@@ -47,7 +50,7 @@ def test_the_data_files_pass_their_own_checks():
 
 
 def test_the_checks_catch_broken_scenes():
-    first = SCENES[0]
+    first = next(scene for scene in SCENES if scene.illustrative)
     broken = (
         first._replace(tropes=("girl-initiated", "comfort")),  # derived trope
         first._replace(episode=99, start="01:00"),  # beyond the drama
@@ -58,10 +61,101 @@ def test_the_checks_catch_broken_scenes():
     assert len(error.value.problems) == 3
 
 
+def test_the_checks_keep_documented_scenes_honest():
+    scene = next(s for s in SCENES if not s.illustrative and s.confidence == "high" and len(s.tropes) >= 2)
+    source = scene.sources[0]
+    broken = (
+        scene._replace(start="12:00", seconds=10),  # a time no source gives
+        scene._replace(sources=()),  # documented without a source
+        # a weak source with no second one to confirm it
+        scene._replace(confidence="low", sources=(source,), hugger=scene.hugged, hugged=scene.hugger),
+        scene._replace(sources=(source._replace(quote=" ".join(["word"] * 13)),), episode=1),  # quote too long
+        scene._replace(illustrative=True, episode=2, start="03:00", seconds=10),  # a placeholder citing a source
+    )
+    with pytest.raises(DemoDataError) as error:
+        check(DRAMAS, broken)
+    assert len(error.value.problems) == 5, error.value.problems
+
+
+def test_the_demo_is_mostly_documented_scenes():
+    documented = [scene for scene in SCENES if not scene.illustrative]
+
+    assert len(documented) >= 35
+    assert len({scene.drama for scene in documented}) >= 30
+    for scene in documented:
+        assert scene.sources, scene
+        assert all(source.url.startswith(("https://", "http://")) for source in scene.sources), scene
+        assert scene.start is None and scene.seconds is None, scene  # no invented time presented as documented
+        if scene.confidence == "low":
+            assert len({source.url for source in scene.sources}) >= 2, scene  # confirmed by a second page
+
+
+def test_each_invented_scene_shows_something_no_documented_scene_does():
+    covered = {slug for scene in SCENES if not scene.illustrative for slug in scene.tropes}
+    for scene in SCENES:
+        if scene.illustrative:
+            assert set(scene.tropes) - covered, f"{scene.drama} ep. {scene.episode} adds nothing: remove it"
+
+
+def test_documented_scenes_load_with_their_sources_and_no_time():
+    load_demo("--no-images")
+
+    documented = Scene.objects.filter(is_illustrative=False)
+    assert documented.count() == sum(1 for scene in SCENES if not scene.illustrative)
+    assert documented.values("drama").distinct().count() >= 30
+    assert not documented.filter(sources__isnull=True).exists()
+    assert not documented.exclude(start_seconds=None).exists()
+    assert not documented.exclude(end_seconds=None).exists()
+    pasta = documented.get(drama__slug="pasta")
+    assert pasta.episode == 17
+    assert pasta.sources.count() == 2
+    assert set(pasta.sources.values_list("checked_on", flat=True)) == {date(2026, 12, 7)}
+    assert documented.filter(episode=None).exists()  # where no page names the episode, none is given
+
+
+def test_an_older_demo_database_is_upgraded():
+    """Scenes an earlier demo loaded and this one retired disappear; the one it confirmed keeps its row."""
+    load_demo("--no-images")
+    love_rain = Scene.objects.get(drama__slug="love-rain", episode=14, is_illustrative=False)
+    # As the earlier demo left them: the Love Rain hug with an estimated time, a placeholder since retired,
+    # and a fan's own scene that happens to sit at a retired placeholder's time.
+    Scene.objects.filter(pk=love_rain.pk).update(start_seconds=3130, end_seconds=3165)
+    heirs = Drama.objects.get(slug="the-heirs")
+    placeholder = SceneFactory(
+        drama=heirs,
+        episode=3,
+        start_seconds=3340,
+        end_seconds=3348,
+        hugger=heirs.characters.get(name="Rachel Yoo"),
+        hugged=heirs.characters.get(name="Kim Tan"),
+        is_illustrative=True,
+    )
+    signal = Drama.objects.get(slug="signal")
+    fans_scene = SceneFactory(
+        drama=signal,
+        episode=9,
+        start_seconds=3490,
+        end_seconds=3496,
+        hugger=signal.characters.get(name="Cha Soo-hyun"),
+        hugged=signal.characters.get(name="Lee Jae-han"),
+        submitted_by=UserFactory(),
+    )
+
+    output = load_demo("--no-images")
+
+    assert "1 retired scenes" in output and "1 moved scenes" in output
+    assert not Scene.objects.filter(pk=placeholder.pk).exists()
+    assert Scene.objects.filter(pk=fans_scene.pk).exists()
+    love_rain.refresh_from_db()
+    assert (love_rain.episode, love_rain.start_seconds, love_rain.end_seconds) == (14, None, None)
+    assert love_rain.sources.count() == 2
+    assert "Created or updated: nothing" in load_demo("--no-images")
+
+
 def test_loading_gives_the_catalogue():
     output = load_demo("--no-images")
 
-    assert "Loaded 22 dramas" in output
+    assert f"Loaded {len(DRAMAS)} dramas, " in output
     assert Drama.objects.count() >= 20
     assert set(Drama.objects.values_list("slug", flat=True)) >= SPOTLIGHT
     assert Scene.objects.filter(status=Scene.Status.PUBLISHED).count() >= 40
@@ -69,22 +163,26 @@ def test_loading_gives_the_catalogue():
     assert not Scene.objects.exclude(hugger__drama=F("drama")).exists()
     assert not Scene.objects.exclude(hugged__drama=F("drama")).exists()
     assert not Scene.objects.filter(end_seconds__lte=F("start_seconds")).exists()
+    assert not Scene.objects.filter(is_illustrative=True, start_seconds=None).exists()
     # Derived tropes follow from the hugger and are never stored.
     assert not SceneTrope.objects.exclude(trope__rule=Trope.Rule.NONE).exists()
-    tropes_per_scene = Scene.objects.annotate(n=Count("scene_tropes")).values_list("n", flat=True)
-    assert all(2 <= n <= 5 for n in tropes_per_scene)
+    tropes_per_scene = Scene.objects.annotate(n=Count("scene_tropes")).values_list("is_illustrative", "n")
+    assert all((2 if illustrative else 1) <= n <= 5 for illustrative, n in tropes_per_scene)
 
 
 def test_the_filters_have_something_to_find():
     load_demo("--no-images")
 
-    assert Scene.objects.filter(drama__slug="girl-who-sees-smells", hugger__gender=Character.Gender.FEMALE).exists()
-    assert Scene.objects.filter(hugger__gender=Character.Gender.FEMALE).count() >= 5
-    assert Scene.objects.filter(hugger__role__in=Character.SECOND_LEADS).count() >= 5
-    assert Scene.objects.filter(drama__slug="the-heirs", tropes__slug="reluctant").count() >= 2
-    assert Scene.objects.filter(tropes__slug="welcomed").count() >= 10
-    assert 4 <= Scene.objects.filter(is_featured=True).count() <= 8
-    assert Scene.objects.filter(is_illustrative=False).exists()
+    published = Scene.objects.filter(status=Scene.Status.PUBLISHED)
+    assert published.filter(drama__slug="girl-who-sees-smells", hugger__gender=Character.Gender.FEMALE).exists()
+    assert published.filter(hugger__gender=Character.Gender.FEMALE, is_illustrative=False).exists()
+    assert published.filter(hugger__gender=Character.Gender.MALE, is_illustrative=False).exists()
+    assert published.filter(hugger__role__in=Character.SECOND_LEADS, is_illustrative=False).exists()
+    assert published.filter(hugger__gender=F("hugged__gender")).exists()
+    for slug in ("reluctant", "welcomed", "possession", "comfort"):
+        assert published.filter(tropes__slug=slug).exists(), slug
+    assert 4 <= published.filter(is_featured=True).count() <= 8
+    assert not published.filter(is_featured=True, is_illustrative=True).exists()  # picks are documented moments
 
 
 def test_an_actor_in_several_dramas_is_one_row():
@@ -128,6 +226,9 @@ def test_images_are_real_and_a_rerun_writes_nothing(settings):
         assert len(images) == 1, scene
         image = images[0]
         assert image.alt_text.startswith("Placeholder artwork: ")
+        assert image.alt_text.endswith("not a still from the drama.")
+        if scene.episode is None:
+            assert "episode not known" in image.alt_text
         assert (image.width, image.height) == artwork.SCENE_SIZE
         path = media / image.image.name
         assert path.stat().st_size < 120_000

@@ -236,8 +236,8 @@ class SceneArt:
     drama_slug: str
     drama_title: str
     hangul_title: str
-    episode: int
-    timecode: str
+    episode: int | None  # None where no source names the episode
+    timecode: str  # "" for a documented scene: nobody has timed it
     hugger_name: str
     hugged_name: str
     hugger_gender: str
@@ -285,13 +285,19 @@ def draw_caption(draw: ImageDraw.ImageDraw, art: SceneArt, palette: Palette, hei
     y += 34
     draw.line((margin, y, margin + 56, y), fill=palette.text, width=3)
     y += 26
-    draw.text((margin, y), f"Episode {art.episode} · {art.timecode}", font=fonts.font("bold", 34), fill=palette.text)
+    draw.text((margin, y), when(art), font=fonts.font("bold", 34), fill=palette.text)
     y += 56
     body = fonts.font("regular", 24)
     for line in wrap(f"{art.hugger_name} hugs {art.hugged_name} from behind", body, 580)[:2]:
         draw.text((margin, y), line, font=body, fill=palette.muted)
         y += 34
     draw.text((margin, height - 64), "tropedb · demo", font=fonts.font("regular", 18), fill=palette.muted)
+
+
+def when(art: SceneArt) -> str:
+    """Episode and time as far as they are known: a documented scene has no time, sometimes no episode."""
+    parts = [f"Episode {art.episode}" if art.episode else "Episode not known", art.timecode]
+    return " · ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,13 @@ the search tool: encyclopedia entries, drama wikis, Korean and English entertain
   2007, 17 episodes, title, cast), Boys Over Flowers (KBS2, Jan-Mar 2009, 25 episodes, cast), Descendants
   of the Sun (KBS2, 2016, 16 episodes, cast); the casts of Secret Garden, Goblin and What's Wrong with
   Secretary Kim, with their networks and years.
-- Not looked up (the search budget went to the dramas above); they agree with the CSV and with general
-  reference knowledge, but are less certain: the episode counts of Secret Garden, Goblin and Secretary Kim,
-  and all facts of the other nine dramas.
+- Checked in December 2026, for the documented scenes: My Love from the Star (SBS, 18 December 2013-27
+  February 2014, 21 episodes), Healer (KBS2, 8 December 2014-10 February 2015, 20 episodes), What's Wrong
+  with Secretary Kim (tvN, 6 June-26 July 2018, 16 episodes), Reply 1988 (tvN, from 6 November 2015, 20
+  episodes), Strong Woman Do Bong-soon (JTBC, from 24 February 2017). All agreed with what was here.
+- Not looked up; they agree with the CSV and with general reference knowledge, but are less certain: the
+  episode counts of Secret Garden and Goblin, and all facts of Crash Landing on You, It's Okay, That's Love,
+  Oh My Venus, Full House and Pinocchio, and the episode count of Strong Woman Do Bong-soon.
 Corrections against the CSV:
 - The Heirs: the Hangul title has a comma: 왕관을 쓰려는 자, 그 무게를 견뎌라 – 상속자들.
 - Love Rain: the CSV merged each dual role into one character ("Seo In-ha / Seo Joon"). The drama is set

@@ -2,8 +2,10 @@
 Writes the demo catalogue to the database, so that running it again changes nothing.
 
 Rows are found by natural keys: dramas and actors by slug, characters by (drama, name), scenes by
-(drama, episode, start second). A row is saved only when one of its values differs, and a picture is
-drawn only when its file is missing, so a second run writes no row and no file. Callers wrap ``load`` in
+(drama, hugger, hugged, episode, start second), where a documented scene's start (and sometimes episode)
+is empty, and sources by (scene, address). A row is saved only when one of its values differs, and a
+picture is drawn only when its file is missing, so a second run writes no row and no file. Scenes an
+earlier demo loaded and this one dropped are taken out (scenes/demo/retired.py). Callers wrap ``load`` in
 a transaction (the management command does).
 """
 
@@ -16,12 +18,23 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.text import slugify
 
-from scenes.models import Actor, Character, Drama, Scene, SceneImage, StreamingLink, Trope, screenshot_path
+from scenes.models import (
+    Actor,
+    Character,
+    Drama,
+    Scene,
+    SceneImage,
+    SceneSource,
+    StreamingLink,
+    Trope,
+    screenshot_path,
+)
 from scenes.submissions.stored import hash_stored_screenshot
 from scenes.timecodes import format_timecode, parse_timecode
 
 from . import DRAMAS, SCENES, artwork
 from .records import DramaFact, SceneFact
+from .retired import MOVED, RETIRED
 from .streaming import streaming_links
 from .validation import check
 
@@ -131,18 +144,28 @@ def load_dramas(dramas: tuple[DramaFact, ...], actors: dict[str, Actor], report:
     return drama_rows, character_rows
 
 
+def scene_lookup(fact: SceneFact, drama_rows, character_rows) -> dict:
+    """The scene's natural key as a filter (``episode=None`` matches a scene whose episode is unknown)."""
+    return {
+        "drama_id": drama_rows[fact.drama].pk,
+        "hugger_id": character_rows[fact.drama, fact.hugger].pk,
+        "hugged_id": character_rows[fact.drama, fact.hugged].pk,
+        "episode": fact.episode,
+        "start_seconds": None if fact.start is None else parse_timecode(fact.start),
+    }
+
+
 def load_scenes(scenes: tuple[SceneFact, ...], drama_rows, character_rows, report: Report) -> list[Scene]:
     tropes = {trope.slug: trope for trope in Trope.objects.all()}
     rows = []
     for index, fact in enumerate(scenes):
-        start = parse_timecode(fact.start)
+        lookup = scene_lookup(fact, drama_rows, character_rows)
+        start = lookup["start_seconds"]
         scene, written = sync(
             Scene,
-            {"drama_id": drama_rows[fact.drama].pk, "episode": fact.episode, "start_seconds": start},
+            lookup,
             {
-                "end_seconds": start + fact.seconds,
-                "hugger_id": character_rows[fact.drama, fact.hugger].pk,
-                "hugged_id": character_rows[fact.drama, fact.hugged].pk,
+                "end_seconds": None if start is None else start + fact.seconds,
                 "setting": fact.setting,
                 "description": fact.description,
                 "line_korean": fact.line_korean,
@@ -159,9 +182,59 @@ def load_scenes(scenes: tuple[SceneFact, ...], drama_rows, character_rows, repor
             scene.tropes.set(wanted)  # adds and removes only the difference
             written = True
         report.count("scenes", written)
+        load_sources(scene, fact, report)
         rows.append(scene)
     report.scenes = len(rows)
     return rows
+
+
+def load_sources(scene: Scene, fact: SceneFact, report: Report) -> None:
+    """The scene's citations, by address. A source a moderator added to a demo scene stays."""
+    for source in fact.sources:
+        _, written = sync(
+            SceneSource,
+            {"scene_id": scene.pk, "url": source.url},
+            {
+                "title": source.title,
+                "publisher": source.publisher,
+                "published_on": source.published_on,
+                "quote": source.quote,
+                "checked_on": source.checked_on,
+            },
+        )
+        report.count("sources", written)
+
+
+def move_scenes(report: Report) -> None:
+    """Take the estimated time off scenes that earlier versions of the demo loaded as documented.
+
+    No source gives their time, so they now have none (and an episode only where a source names it). The
+    row is kept rather than deleted and created again, so its address, fans' votes and comments stay.
+    """
+    for (slug, episode, start), new_episode in MOVED.items():
+        moved = Scene.objects.filter(
+            drama__slug=slug, episode=episode, start_seconds=parse_timecode(start), submitted_by__isnull=True
+        ).update(episode=new_episode, start_seconds=None, end_seconds=None)
+        report.count("moved scenes", bool(moved))
+
+
+def retire_scenes(keep: list[Scene], report: Report) -> None:
+    """Remove the placeholder scenes that earlier versions of the demo loaded and this one no longer has.
+
+    Found by their old natural key (scenes/demo/retired.py), and only while they are still as the demo left
+    them: published by nobody (no fan submitted them). A rerun finds none left, so it removes nothing.
+    """
+    kept = {scene.pk for scene in keep}
+    for slug, episode, start in RETIRED:
+        stale = Scene.objects.filter(
+            drama__slug=slug, episode=episode, start_seconds=parse_timecode(start), submitted_by__isnull=True
+        ).exclude(pk__in=kept)
+        for scene in stale:
+            names = [image.image.name for image in scene.images.all()]
+            scene.delete()
+            for name in names:
+                forget_demo_file(name, keep="")
+            report.count("retired scenes", True)
 
 
 # --- pictures ----------------------------------------------------------------------------------------
@@ -173,7 +246,7 @@ def art_for(scene: Scene) -> artwork.SceneArt:
         drama_title=scene.drama.title,
         hangul_title=scene.drama.hangul_title,
         episode=scene.episode,
-        timecode=format_timecode(scene.start_seconds),
+        timecode="" if scene.start_seconds is None else format_timecode(scene.start_seconds),
         hugger_name=scene.hugger.name,
         hugged_name=scene.hugged.name,
         hugger_gender=scene.hugger.gender,
@@ -188,8 +261,9 @@ def artwork_file_name(prefix: str, art) -> str:
 
 
 def alt_text(scene: Scene) -> str:
+    episode = f"episode {scene.episode}" if scene.episode else "episode not known"
     return (
-        f"Placeholder artwork: {scene.drama.title}, episode {scene.episode} — {scene.hugger.name} hugs "
+        f"Placeholder artwork: {scene.drama.title}, {episode} — {scene.hugger.name} hugs "
         f"{scene.hugged.name} from behind. Two stylised silhouettes on a soft "
         f"{artwork.palette_for(scene.drama.slug).name} background, not a still from the drama."
     )
@@ -229,7 +303,7 @@ def load_scene_images(scenes: list[Scene], report: Report) -> None:
         if image.pk and not is_demo_file(image.image.name):
             continue  # a moderator replaced our placeholder with something better: leave it
         art = art_for(scene)
-        name = screenshot_path(image, artwork_file_name(f"{scene.drama.slug}-e{scene.episode}", art))
+        name = screenshot_path(image, artwork_file_name(f"{scene.drama.slug}-e{scene.episode or 'x'}", art))
         text = alt_text(scene)
         if image.pk and image.image.name == name and default_storage.exists(name):
             if image.alt_text != text:
@@ -276,7 +350,9 @@ def load(*, images: bool = True, opinions: bool = True, dramas=DRAMAS, scenes=SC
     report = Report()
     actors = load_actors(dramas, report)
     drama_rows, character_rows = load_dramas(dramas, actors, report)
+    move_scenes(report)
     scene_rows = load_scenes(scenes, drama_rows, character_rows, report)
+    retire_scenes(scene_rows, report)
     load_streaming_links(drama_rows, report)
     if images:
         load_posters(drama_rows, report)
