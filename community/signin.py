@@ -10,7 +10,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -35,11 +35,14 @@ def admin_login(request, extra_context=None):
     own admin form has none). A signed-in fan who is not a moderator is refused rather than asked again.
     """
     next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    # Only a path of this site: not another host, and not a bare word ("0") a browser would resolve against this page.
+    on_this_site = url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()})
+    if not (next_url.startswith("/") and on_this_site):
         next_url = ""
     next_url = next_url or reverse("admin:index")
     if request.user.is_authenticated:
         if request.user.is_active and request.user.is_staff:
-            return redirect(next_url)
+            # Not ``redirect()``: it would take a bare word ("0", "index") for a view's name and fail to reverse it.
+            return HttpResponseRedirect(next_url)
         raise PermissionDenied(_("Your account is not a moderator's: the moderation screens are for moderators only."))
     return redirect_to_login(next_url, login_url=reverse("account_login"))

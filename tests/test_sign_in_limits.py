@@ -91,3 +91,11 @@ def test_the_admin_sign_in_never_sends_a_moderator_to_another_site(client, owner
     client.force_login(owner)
     response = client.get("/admin/login/?next=https://evil.example/")
     assert response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("next_url", ["0", "{}", "index", "admin:index"])
+def test_a_next_address_that_is_no_path_sends_a_moderator_to_the_admin(client, owner, next_url):
+    client.force_login(owner)
+    response = client.get("/admin/login/", {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
