@@ -73,8 +73,16 @@ READER_PAGES = [
     ("profile", "profile"),
     ("sign-in", "/accounts/login/"),
     ("api-docs", "/api/docs/"),
+    ("duels-ranking", "/duels/ranking/"),
+    ("find", "/scenes/find/"),
 ]
-FAN_PAGES = [("submit", "/scenes/submit/")]
+FAN_PAGES = [
+    ("submit", "/scenes/submit/"),
+    ("duels", "/duels/"),
+    ("feed", "/me/feed/"),
+    ("notifications", "/me/notifications/"),
+    ("preferences", "/me/preferences/"),
+]
 MODERATOR_PAGES = [
     ("admin-index", "/admin/"),
     ("admin-queue", "/admin/scenes/pendingscene/"),
