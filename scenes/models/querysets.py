@@ -107,6 +107,31 @@ class PeopleQuerySet(models.QuerySet):
         return self.filter(pk__in=self.filter(Q(is_confirmed=True) | theirs).values("pk"))
 
 
+class ActorQuerySet(PeopleQuerySet):
+    def in_published_scenes(self):
+        """Actors whose characters give or receive at least one published back hug (the index and the sitemap)."""
+        # Two EXISTS, each walking the scenes' hugger or hugged index, rather than one with an OR that cannot.
+        published = _model("Scene").objects.published()
+        return self.filter(
+            models.Exists(published.filter(hugger__actor=models.OuterRef("pk")))
+            | models.Exists(published.filter(hugged__actor=models.OuterRef("pk")))
+        )
+
+    def with_back_hug_counts(self):
+        """
+        Each actor with ``hugs_given`` and ``hugs_received``: the published back hugs their characters give and
+        receive, counted per actor from the scenes' hugger (hugged) index like with_scene_counts(), so a page of
+        actors costs one query whatever their number.
+        """
+        published = _model("Scene").objects.published().order_by()
+
+        def counted(side: str):
+            scenes = published.filter(**{f"{side}__actor": models.OuterRef("pk")})
+            return Coalesce(models.Subquery(scenes.values(f"{side}__actor").annotate(n=Count("*")).values("n")), 0)
+
+        return self.annotate(hugs_given=counted("hugger"), hugs_received=counted("hugged"))
+
+
 class DramaQuerySet(models.QuerySet):
     def with_scene_counts(self):
         """
