@@ -176,3 +176,12 @@ def test_the_index_costs_three_queries_for_a_few_actors_or_many(client, django_a
 
     assert count_queries(client, django_assert_max_num_queries, "/actors/", 3) == with_few
     assert count_queries(client, django_assert_max_num_queries, "/actors/?q=actor&sort=given", 3) == with_few
+
+
+def test_the_search_forms_help_and_errors_are_the_ones_its_fields_point_to(client, cast):
+    html = client.get("/actors/", {"q": "lee", "sort": "hugs"}).content.decode()
+    pointed = {name for names in re.findall(r'aria-describedby="([^"]+)"', html) for name in names.split()}
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+
+    assert {"id_q_helptext", "id_sort_error"} <= pointed
+    assert pointed <= ids

@@ -46,7 +46,7 @@ class ActorIndexForm(forms.Form):
         required=False,
         max_length=SEARCH_MAX_LENGTH,
         help_text=_("Romanised any way (“Lee Min-ho”, “leeminho”) or in Hangul."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "aria-describedby": "id_q-help"}),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     sort = forms.ChoiceField(
         label=_("Order"),
