@@ -1,11 +1,13 @@
-"""Filters of the API lists: the catalogue's own FilterSet for scenes (scenes.catalogue.filters), and characters."""
+"""Filters of the API lists: the catalogue's own FilterSet for scenes (scenes.catalogue.filters), characters, actors."""
 
-from django_filters import FilterSet
+from django_filters import BooleanFilter, CharFilter, ChoiceFilter, FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
-from scenes.catalogue.filters import SlugChoiceFilter
+from scenes.catalogue.actors import SORTS
+from scenes.catalogue.filters import SEARCH_MAX_LENGTH, SlugChoiceFilter
 from scenes.models import Actor, Character, Drama
+from scenes.search.suggestions import actors_named
 
 
 class FilterSetBackend(DjangoFilterBackend):
@@ -32,3 +34,42 @@ class CharacterFilter(FilterSet):
     class Meta:
         model = Character
         fields = ["drama", "actor"]
+
+
+class ActorFilter(FilterSet):
+    """The actor index's choices (/actors/): a name as the site's search reads it, an order, only those in back hugs."""
+
+    q = CharFilter(
+        method="named",
+        max_length=SEARCH_MAX_LENGTH,
+        label="Actors whose name matches, romanised any way (“Lee Min-ho”, “leeminho”) or in Hangul",
+    )
+    sort = ChoiceFilter(
+        method="ordered",
+        choices=[(value, value) for value in SORTS],
+        label="name (the default), given or received: the most back hugs given or received first",
+    )
+    in_back_hugs = BooleanFilter(
+        method="in_published_scenes",
+        label="true: only actors who give or receive a published back hug, as /actors/ lists them",
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["q", "sort", "in_back_hugs"]
+
+    def named(self, queryset, name, value):
+        text = " ".join(value.split())
+        if not text:
+            return queryset
+        named = actors_named(text)
+        return queryset.filter(pk__in=named) if named is not None else queryset.none()
+
+    def ordered(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value][1]) if value else queryset
+
+    def in_published_scenes(self, queryset, name, value):
+        if value is None:
+            return queryset
+        listed = Actor.objects.in_published_scenes().values("pk")
+        return queryset.filter(pk__in=listed) if value else queryset.exclude(pk__in=listed)

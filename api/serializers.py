@@ -237,10 +237,12 @@ class ActorSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:actor-detail", lookup="slug")
     web_url = WebUrlField()
     scenes_url = ApiUrlField("api:scene-list", lookup="slug", query="actor")
+    hugs_given = serializers.IntegerField(help_text="Published back hugs the actor's characters give.")
+    hugs_received = serializers.IntegerField(help_text="Published back hugs the actor's characters receive.")
 
     class Meta:
         model = Actor
-        fields = ["slug", "name", "hangul_name", "url", "web_url", "scenes_url"]
+        fields = ["slug", "name", "hangul_name", "url", "web_url", "scenes_url", "hugs_given", "hugs_received"]
 
 
 class ActorRoleSerializer(serializers.ModelSerializer):
@@ -253,11 +255,9 @@ class ActorRoleSerializer(serializers.ModelSerializer):
 
 class ActorDetailSerializer(ActorSerializer):
     roles = ActorRoleSerializer(many=True, source="role_list")
-    hugs_given = serializers.IntegerField(help_text="Published back hugs the actor's characters give.")
-    hugs_received = serializers.IntegerField(help_text="Published back hugs the actor's characters receive.")
 
     class Meta(ActorSerializer.Meta):
-        fields = [*ActorSerializer.Meta.fields, "roles", "hugs_given", "hugs_received"]
+        fields = [*ActorSerializer.Meta.fields, "roles"]
 
 
 class CharacterSerializer(serializers.ModelSerializer):

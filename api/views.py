@@ -6,7 +6,6 @@ Reads are public and answer conditional GETs (ETag / If-None-Match). Writes need
 limits as the pages.
 """
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
@@ -27,7 +26,7 @@ from scenes.models import Actor, Character, Drama, Scene, Trope
 from . import serializers as s
 from . import write_serializers as w
 from .conditional import ETAG, IF_NONE_MATCH, NOT_MODIFIED, ConditionalGetMixin
-from .filters import CharacterFilter, FilterSetBackend
+from .filters import ActorFilter, CharacterFilter, FilterSetBackend
 from .pagination import WholeListPagination
 from .schema import READ_ERRORS, WRITE_ERRORS, errors
 from .selectors import catalogue_stats, scene_stats
@@ -143,10 +142,13 @@ class DramaDetail(ReadView, generics.RetrieveAPIView):
 
 @extend_schema_view(get=read_schema(s.ActorSerializer(many=True), 400, 404))
 class ActorList(ReadView, generics.ListAPIView):
-    """Every actor, by name."""
+    """Every actor, by name, with their back hugs given and received; ``?q=``, ``?sort=`` and ``?in_back_hugs=true``
+    give the list /actors/ shows."""
 
     serializer_class = s.ActorSerializer
-    queryset = Actor.objects.public().order_by("name", "pk")
+    queryset = Actor.objects.public().with_back_hug_counts().order_by("name", "pk")
+    filter_backends = [FilterSetBackend]
+    filterset_class = ActorFilter
 
 
 @extend_schema_view(get=read_schema(s.ActorDetailSerializer, 404))
@@ -156,17 +158,10 @@ class ActorDetail(ReadView, generics.RetrieveAPIView):
     serializer_class = s.ActorDetailSerializer
 
     def get_object(self):
-        actor = Actor.objects.public().filter(slug=self.kwargs["slug"]).first()
+        actor = Actor.objects.public().with_back_hug_counts().filter(slug=self.kwargs["slug"]).first()
         if actor is None:
             raise NotFound(_("We have no actor at this address."))
         actor.role_list = actor.roles.public().select_related("drama").order_by("-drama__year", "drama__title")
-        actor.hugs_given, actor.hugs_received = (
-            Scene.objects.published()
-            .aggregate(
-                given=Count("pk", filter=Q(hugger__actor=actor)), received=Count("pk", filter=Q(hugged__actor=actor))
-            )
-            .values()
-        )
         return actor
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("dramas/", views.drama_list, name="drama-list"),
     path("dramas/options/", submission_views.drama_options, name="drama-options"),
     path("dramas/<slug:slug>/", views.drama_detail, name="drama-detail"),
+    path("actors/", views.actor_list, name="actor-list"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
     path("tropes/", views.trope_list, name="trope-list"),
     path("tropes/<str:slug>/", views.trope_detail, name="trope-detail"),

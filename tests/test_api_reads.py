@@ -8,7 +8,7 @@ from community import services
 from scenes.catalogue.filters import SceneFilter
 from scenes.models import Scene
 from tests.api_support import api_client, full_scene, new_fan
-from tests.factories import CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory
+from tests.factories import ActorFactory, CharacterFactory, DramaFactory, SceneFactory, SceneImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,6 +157,21 @@ def test_an_actor_has_roles_and_back_hugs_given_and_received():
     assert [role["drama"]["slug"] for role in body["roles"]] == [scene.drama.slug]
     assert (body["hugs_given"], body["hugs_received"]) == (1, 0)
     assert actor.slug in [listed["slug"] for listed in get("/api/actors/")["results"]]
+
+
+def test_the_actor_list_gives_the_actor_index_search_order_and_counts():
+    lee = ActorFactory(name="Lee Min-ho", slug="lee-min-ho", hangul_name="이민호")
+    scene = SceneFactory(hugger__actor=lee)
+    SceneFactory(drama=scene.drama, hugger=scene.hugger, hugged=scene.hugged)
+    ActorFactory(name="Lee Idle", slug="lee-idle")  # in no back hug
+
+    found = get("/api/actors/?q=leeminho")["results"]
+    by_given = get("/api/actors/?in_back_hugs=true&sort=given")["results"]
+
+    assert [(actor["slug"], actor["hugs_given"], actor["hugs_received"]) for actor in found] == [("lee-min-ho", 2, 0)]
+    assert [actor["slug"] for actor in get("/api/actors/?q=이민호")["results"]] == ["lee-min-ho"]
+    assert [actor["slug"] for actor in by_given] == ["lee-min-ho", scene.hugged.actor.slug]
+    assert get("/api/actors/?sort=hugs", status=400)["errors"]["sort"]
 
 
 def test_characters_filter_by_drama_with_the_catalogues_messages():

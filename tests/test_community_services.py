@@ -23,7 +23,11 @@ def test_a_vote_updates_the_scenes_tallies_and_scores(scene):
     scene.refresh_from_db()
     assert (scene.awesome_count, scene.awkward_count) == (3, 1)
     assert 0 < scene.awkward_score < scene.awesome_score < 0.75
-    assert scene.controversy > 0
+    assert scene.controversy == 0.0  # four fans are too few to call a split (scoring.controversy)
+    for fan in fans(6):
+        services.cast_vote(scene=scene, fan=fan, verdict="awkward")
+    scene.refresh_from_db()
+    assert scene.controversy > 0  # 3–7 among ten fans
 
 
 def test_second_vote_by_the_same_fan_replaces_the_first(scene, fan):

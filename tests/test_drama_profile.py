@@ -18,7 +18,7 @@ def heirs():
     """The Heirs, 20 episodes: back hugs in episodes 3, 3 and 9 (and a pending one in 12 that counts nowhere)."""
     cast = cast_for(title="The Heirs", slug="the-heirs", year=2013, episodes=20)
     cast.first = set_tallies(cast.scene(cast.him, cast.her, episode=3, tropes=["comfort"]), awesome=9, awkward=1)
-    cast.second = set_tallies(cast.scene(cast.her, cast.him, episode=3, tropes=["desire"]), awesome=2, awkward=6)
+    cast.second = set_tallies(cast.scene(cast.her, cast.him, episode=3, tropes=["desire"]), awesome=2, awkward=8)
     cast.third = set_tallies(cast.scene(cast.second_him, cast.her, episode=9, tropes=["comfort"]), awesome=3, awkward=3)
     pending = cast.scene(cast.him, cast.her, episode=12, status=Scene.Status.PENDING, published_at=None)
     set_tallies(pending, awesome=40)
@@ -27,8 +27,8 @@ def heirs():
 
 def test_the_profile_counts_the_dramas_back_hugs_and_sums_their_verdicts(heirs):
     profile = profiles.drama_profile(heirs.drama, Scene.objects.published().filter(drama=heirs.drama))
-    assert profile.tally == stats.Tally(scenes=3, awesome=14, awkward=10)
-    assert profile.tally.awesome_share == 58  # 14 of 24
+    assert profile.tally == stats.Tally(scenes=3, awesome=14, awkward=12)
+    assert profile.tally.awesome_share == 54  # 14 of 26
     assert (profile.girl_initiated, profile.second_lead) == (1, 1)
 
 
@@ -50,7 +50,7 @@ def test_the_most_awesome_and_the_most_awkward_scene_come_from_their_scores(heir
 def test_the_drama_page_shows_its_profile(client, heirs):
     html = client.get("/dramas/the-heirs/").content.decode()
     assert "Back-hug profile" in html
-    assert "<strong>58%</strong> awesome" in html
+    assert "<strong>54%</strong> awesome" in html
     assert 'href="/scenes/?drama=the-heirs&amp;verdict=awesome"' in html
     assert "2 of 20 episodes have a back hug" in html
     strip = re.search(r'<ol class="episode-strip".*?</ol>', html, re.S).group(0)
@@ -64,7 +64,46 @@ def test_a_drama_without_votes_says_so(client):
     cast = cast_for(slug="quiet")
     cast.scene(cast.him, cast.her)
     html = client.get("/dramas/quiet/").content.decode()
-    assert "No votes yet." in html and "No awesome votes yet." in html
+    assert "No votes yet." in html
+    assert "Not enough votes yet: a back hug needs at least 10, most of them awesome." in html
+
+
+def drama_highlights(cast):
+    profile = profiles.drama_profile(cast.drama, Scene.objects.published().filter(drama=cast.drama))
+    return profile.most_awesome, profile.most_awkward
+
+
+def test_a_split_scene_is_never_both_the_most_awesome_and_the_most_awkward(db):
+    cast = cast_for()
+    split = set_tallies(cast.scene(cast.him, cast.her), awesome=6, awkward=5)
+    assert drama_highlights(cast) == (split, None)  # 6 of 11 lean awesome: awesome only
+    set_tallies(split, awesome=5, awkward=5)
+    assert drama_highlights(cast) == (None, None)  # an even split leans neither way
+
+
+def test_a_scene_most_fans_find_awkward_is_not_the_dramas_most_awesome(db):
+    cast = cast_for()
+    cringe = set_tallies(cast.scene(cast.him, cast.her), awesome=4, awkward=17)
+    assert drama_highlights(cast) == (None, cringe)
+
+
+def test_the_most_awesome_is_the_surest_not_the_highest_share(db):
+    cast = cast_for()
+    set_tallies(cast.scene(cast.him, cast.her), awesome=10, awkward=0)
+    sure = set_tallies(cast.scene(cast.her, cast.him), awesome=90, awkward=10)
+    assert drama_highlights(cast) == (sure, None)
+
+
+def test_a_scene_with_few_votes_is_no_superlative_and_the_page_says_why(client):
+    cast = cast_for(slug="quiet")
+    set_tallies(cast.scene(cast.him, cast.her), awesome=3)
+    set_tallies(cast.scene(cast.her, cast.him), awkward=2)
+    assert drama_highlights(cast) == (None, None)
+    html = client.get("/dramas/quiet/").content.decode()
+    highlights = re.search(r'<dl class="highlights">.*?</dl>', html, re.S).group(0)
+    assert "Not enough votes yet: a back hug needs at least 10, most of them awesome." in highlights
+    assert "Not enough votes yet: a back hug needs at least 10, most of them awkward." in highlights
+    assert "/scenes/" not in highlights
 
 
 def test_the_actor_page_counts_back_hugs_given_and_received_by_drama(client, heirs):
@@ -91,7 +130,7 @@ def test_the_trope_guide_gives_each_trope_its_count_awesome_share_and_best_scene
     assert comfort.tally == stats.Tally(scenes=2, awesome=12, awkward=4)
     assert comfort.tally.awesome_share == 75
     assert comfort.best == [heirs.first, heirs.third]  # by awesome_score: 9–1 before 3–3
-    assert entries["girl-initiated"].tally == stats.Tally(scenes=1, awesome=2, awkward=6)
+    assert entries["girl-initiated"].tally == stats.Tally(scenes=1, awesome=2, awkward=8)
     assert entries["girl-initiated"].best == [heirs.second]
     assert entries["second-lead"].best == [heirs.third]
     assert entries["boy-initiated"].best == [heirs.first, heirs.third]

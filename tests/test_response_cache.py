@@ -243,7 +243,8 @@ def test_counts_on_the_catalogue_catch_up_within_ten_seconds(client, clock, scen
 
 def test_every_reader_page_but_a_scenes_own_is_kept_at_most_ten_seconds(client, clock, scene, fan):
     urls = ["/", "/scenes/", "/dramas/", scene.drama.get_absolute_url(), "/tropes/", "/tropes/comfort/", "/api/scenes/"]
-    urls += [scene.hugger.actor.get_absolute_url(), f"/accounts/{fan.username}/", "/stats/", "/help-classify/"]
+    urls += [scene.hugger.actor.get_absolute_url(), "/actors/", f"/accounts/{fan.username}/", "/stats/"]
+    urls += ["/help-classify/"]
     for url in urls:
         client.get(url)
 

@@ -25,6 +25,13 @@ def test_a_big_even_split_is_more_controversial_than_a_small_one_or_a_landslide(
     assert scoring.controversy(10, 0) == 0.0
 
 
+def test_a_split_among_a_few_fans_is_not_controversy_yet():
+    # The old score, total ** balance, put 2–2 (4.0) above 7–4 (3.9): four fans are no evidence of a split.
+    assert scoring.controversy(2, 2) == scoring.controversy(5, 4) == 0.0
+    assert scoring.controversy(7, 4) > 0
+    assert scoring.controversy(10, 10) > scoring.controversy(7, 4)
+
+
 @pytest.mark.parametrize(
     ("awesome", "awkward", "controversial"),
     [(3, 3, True), (20, 18, True), (1, 1, False), (10, 2, False), (0, 0, False)],

@@ -84,10 +84,45 @@ def test_trope_counts_and_tallies_cover_curated_and_derived_tropes(catalogue):
     }
 
 
-def test_most_controversial_are_the_split_ones_most_split_first(catalogue):
+def test_splits_among_fewer_than_ten_fans_are_not_the_most_controversial(catalogue):
+    # s4 (4–4) and s2 (2–2) are split, but among 8 and 4 fans: too few to call them controversial.
+    assert stats.compute_site_stats().controversial == []
+
+
+def test_most_controversial_are_the_surest_splits_and_a_two_two_split_never_tops_them(db):
+    cast = cast_for()
+    tiny = set_tallies(cast.scene(cast.him, cast.her), awesome=2, awkward=2)
+    small = set_tallies(cast.scene(cast.her, cast.him), awesome=7, awkward=4)
+    big = set_tallies(cast.scene(cast.second_him, cast.her), awesome=30, awkward=28)
+    set_tallies(cast.scene(cast.him, cast.second_her), awesome=30, awkward=8)  # a landslide, not a split
+
     controversial = [scene.pk for scene in stats.compute_site_stats().controversial]
-    # s4 (4–4, controversy 8) before s2 (2–2, 4); s1 (5–1) leans awesome, s3 and s5 are one-sided.
-    assert controversial == [catalogue["s4"].pk, catalogue["s2"].pk]
+
+    assert controversial == [big.pk, small.pk]
+    sorted_catalogue = list(Scene.objects.published().by_controversy()[:2])
+    assert sorted_catalogue == [big, small] and tiny not in sorted_catalogue
+
+
+def test_the_controversy_chart_says_when_not_enough_votes_are_in(catalogue):
+    from scenes.stats.charts import controversy_chart
+
+    chart = controversy_chart(stats.compute_site_stats())
+    assert chart.rows == []
+    assert chart.summary.startswith("Not enough votes yet: a back hug is listed here once at least 10 fans")
+
+
+def test_a_drama_with_few_votes_is_not_named_the_most_awesome_or_awkward(db):
+    from scenes.stats.charts import stats_charts
+
+    loved, loathed = cast_for(title="Loved"), cast_for(title="Loathed")
+    set_tallies(loved.scene(loved.him, loved.her), awesome=3)
+    set_tallies(loathed.scene(loathed.him, loathed.her), awkward=3)
+    charts = {chart.slug: chart for chart in stats_charts(stats.compute_site_stats())}
+    assert charts["dramas"].summary.startswith("Not enough votes yet to name the most awesome or the most awkward")
+
+    set_tallies(loved.scene(loved.her, loved.him), awesome=12, awkward=4)
+    charts = {chart.slug: chart for chart in stats_charts(stats.compute_site_stats())}
+    assert "Loved reads the most awesome (79% of 19 votes); not enough votes lean awkward" in charts["dramas"].summary
 
 
 def test_the_stats_page_shows_the_numbers_in_tables_and_links_bars_to_the_catalogue(client, catalogue):
@@ -101,7 +136,6 @@ def test_the_stats_page_shows_the_numbers_in_tables_and_links_bars_to_the_catalo
     assert 'href="/scenes/?year=2013"' in html
     assert 'href="/scenes/?year=2016&amp;trope=girl-initiated"' in html
     assert 'href="/scenes/?trope=possession"' in html
-    assert f'href="/scenes/{catalogue["s4"].pk}/"' in html
     # Hand-counted numbers appear in the tables.
     table = re.search(r'id="chart-dramas".*?</figure>', html, re.S).group(0)
     assert re.search(
@@ -111,7 +145,9 @@ def test_the_stats_page_shows_the_numbers_in_tables_and_links_bars_to_the_catalo
 
 
 def test_every_chart_has_a_title_a_text_summary_and_a_table(client, catalogue):
+    set_tallies(catalogue["s4"], awesome=6, awkward=5)  # enough fans split for the controversy chart
     html = client.get("/stats/").content.decode()
+    assert f'href="/scenes/{catalogue["s4"].pk}/"' in html
     charts = re.findall(r'<figure class="chart".*?</figure>', html, re.S)
     assert len(charts) == 6
     for chart in charts:
@@ -124,8 +160,9 @@ def test_summaries_are_sentences_from_the_numbers(catalogue):
     from scenes.stats.charts import stats_charts
 
     charts = {chart.slug: chart for chart in stats_charts(stats.compute_site_stats())}
+    # Goblin's 56% of 9 votes is the higher share, but too few votes to call it the most awesome.
     assert charts["dramas"].summary.startswith(
-        "Among the 2 dramas fans voted on most, Goblin reads the most awesome (56% of 9 votes)"
+        "Among the 2 dramas fans voted on most, The Heirs reads the most awesome (54% of 13 votes); not enough"
     )
     assert charts["years"].summary == "5 back hugs from dramas broadcast 2013–2016; 2013 has the most (3)."
     assert "Overall 40% of back hugs are girl-initiated and 40% come from a second lead" in charts["shares"].summary

@@ -305,6 +305,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG and not os.environ.get("MEDIA_BUCKET
 
 SCENES_PER_PAGE = 24
 DRAMAS_PER_PAGE = 48
+ACTORS_PER_PAGE = 40
 
 # The JSON API (api/): JSON in and out, errors as {"detail", "errors"}, personal tokens or the session (with CSRF).
 REST_FRAMEWORK = {

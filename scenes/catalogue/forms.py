@@ -1,9 +1,12 @@
-"""The reader's forms that are not filters: a screenshot to find its scene."""
+"""The reader's forms that are not filters: a screenshot to find its scene, the actor index's search."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from scenes.submissions.images import ACCEPT_ATTRIBUTE, screenshot_hash
+
+from .actors import NO_SUCH_SORT, SORTS
+from .filters import SEARCH_MAX_LENGTH
 
 
 class FindSceneForm(forms.Form):
@@ -33,3 +36,27 @@ class FindSceneForm(forms.Form):
             cleaned_data.pop("screenshot", None)
             self.add_error("screenshot", self.refusal)
         return cleaned_data
+
+
+class ActorIndexForm(forms.Form):
+    """/actors/?q=<name>&sort=name|given|received: both optional; anything else is a 400 with these messages."""
+
+    q = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_("Romanised any way (“Lee Min-ho”, “leeminho”) or in Hangul."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[(value, label) for value, (label, _order) in SORTS.items()],
+        error_messages={"invalid_choice": NO_SUCH_SORT},
+    )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def clean_sort(self):
+        return self.cleaned_data["sort"] or "name"

@@ -40,7 +40,7 @@ def _front_page(viewer) -> dict:
         daily = back_hug_of_the_day(cards.for_viewer(viewer))  # The fan hides one of its tropes: their own pick.
     published = cards.for_viewer(viewer)
     lists = {
-        "controversial": list(published.split_verdicts()[:3]),
+        "controversial": list(published.most_controversial()[:3]),  # "Fans can't agree": a claim, so enough votes
         "featured": list(published.filter(is_featured=True).latest_published()[:3]),
         "latest": list(published.latest_published()[:6]),
         "favourites": list(published.fans_favourites()[:6]),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
-from scenes.models import Character, Drama, Scene
+from scenes.models import SUPERLATIVE_MIN_VOTES, Character, Drama, Scene
 from scenes.stats.numbers import Tally, share, sum_or_zero
 
 
@@ -33,6 +33,9 @@ class DramaProfile:
     episodes: list[EpisodeCell]
     most_awesome: Scene | None = None
     most_awkward: Scene | None = None
+
+    # The page says how many votes a highlight takes when no scene has them yet.
+    superlative_min_votes: int = SUPERLATIVE_MIN_VOTES
 
     @property
     def girl_initiated_share(self) -> int:
@@ -62,7 +65,8 @@ def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
     """
     A drama's back hugs in numbers. The totals count ``scenes`` (its published scenes); the episode strip
     and the most awesome and most awkward scene come from ``visible`` (default ``scenes``: a view passes
-    the ones its reader sees, so the strip never points at a scene they hide). Four queries.
+    the ones its reader sees, so the strip never points at a scene they hide); either highlight is None when
+    no scene has enough votes leaning its way. Four queries.
     """
     visible = scenes if visible is None else visible
     totals = scenes.order_by().aggregate(
@@ -87,8 +91,10 @@ def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
         girl_initiated=totals["girl_initiated"],
         second_lead=totals["second_lead"],
         episodes=cells,
-        most_awesome=highlights.filter(awesome_count__gt=0).by_awesome().first(),
-        most_awkward=highlights.filter(awkward_count__gt=0).by_awkward().first(),
+        # Only scenes enough fans voted on, and only on the side most of them took (SceneQuerySet.most_awesome):
+        # otherwise one split scene was both, or 4 awesome of 21 votes made a drama's "most awesome".
+        most_awesome=highlights.most_awesome().first(),
+        most_awkward=highlights.most_awkward().first(),
     )
 
 

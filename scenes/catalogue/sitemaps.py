@@ -7,7 +7,7 @@ ask the database for the latest date instead, so the index costs one query per s
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -58,11 +58,7 @@ class ActorSitemap(Sitemap):
     limit = SITEMAP_PAGE
 
     def items(self):
-        # Two EXISTS, each walking the scenes' hugger or hugged index, rather than one with an OR that cannot.
-        published = Scene.objects.published()
-        gives = Exists(published.filter(hugger__actor=OuterRef("pk")))
-        receives = Exists(published.filter(hugged__actor=OuterRef("pk")))
-        return Actor.objects.public().filter(gives | receives).only("slug").order_by("slug")
+        return Actor.objects.public().in_published_scenes().only("slug").order_by("slug")
 
 
 class TropeSitemap(Sitemap):
@@ -79,7 +75,14 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["scenes:home", "scenes:scene-list", "scenes:drama-list", "scenes:trope-list", "scenes:stats"]
+        return [
+            "scenes:home",
+            "scenes:scene-list",
+            "scenes:drama-list",
+            "scenes:actor-list",
+            "scenes:trope-list",
+            "scenes:stats",
+        ]
 
     def location(self, name):
         return reverse(name)

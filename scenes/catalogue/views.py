@@ -17,11 +17,12 @@ from scenes.pagination import requested_page
 from scenes.search.misses import note_search_miss
 from scenes.search.suggestions import suggestions
 
+from .actors import actor_index, with_dramas
 from .cards import render_cards
 from .facets import trope_facets, with_only, without_value
 from .filters import SEARCH_MAX_LENGTH, SceneFilter
 from .finder import closest_scenes, keep_uploads_in_memory
-from .forms import FindSceneForm
+from .forms import ActorIndexForm, FindSceneForm
 from .parts import actor_page, drama_page, front_page, more_from_drama, published_scene_page, trope_guide_page
 from .watch import watch_options
 
@@ -162,6 +163,28 @@ def drama_detail(request, slug):
         **thread_context(drama, request.user, thread=parts["thread"]),
     }
     return render(request, "scenes/drama_detail.html", context)
+
+
+# Kept for anonymous readers like the other lists (edge.freshness.LIST_SECONDS, and until the site changes: a scene
+# published, an actor saved); nothing on it is a fan's own.
+@shared_page
+@require_safe
+def actor_list(request):
+    form = ActorIndexForm(request.GET)
+    if not form.is_valid():
+        context = {"form": form, "page": None, "actors": []}
+        return render(request, "scenes/actor_list.html", context, status=400)
+    text, sort = form.cleaned_data["q"], form.cleaned_data["sort"]
+    shown = requested_page(request, actor_index(text=text, sort=sort), per_page=settings.ACTORS_PER_PAGE)
+    context = {
+        "form": form,
+        "query": text,
+        "sort": sort,
+        "page": shown.page,
+        "actors": with_dramas(shown.page.object_list) if shown.page else [],
+        "message": shown.message,
+    }
+    return render(request, "scenes/actor_list.html", context, status=shown.status)
 
 
 @require_safe

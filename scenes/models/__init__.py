@@ -15,7 +15,7 @@ Each module imports only those above it in this list, never this package.
 
 from .catalogue import Actor, Character, Drama, StreamingLink
 from .moderation import DramaProposal, ModerationLog, PendingScene, SceneEdit
-from .querysets import TROPE_VOTES_TO_DECIDE, UNDECIDED_TROPE
+from .querysets import SUPERLATIVE_MIN_VOTES, TROPE_VOTES_TO_DECIDE, UNDECIDED_TROPE
 from .scenes import Scene, SceneImage, SceneTrope, screenshot_path
 from .search import SceneSearch, SearchMiss, SearchSuggestion
 from .sources import QUOTE_MAX_WORDS, SceneSource
@@ -24,6 +24,7 @@ from .taxonomy import Trope, TropeAlias, TropeGroup
 
 __all__ = [
     "QUOTE_MAX_WORDS",
+    "SUPERLATIVE_MIN_VOTES",
     "TROPE_VOTES_TO_DECIDE",
     "UNDECIDED_TROPE",
     "Actor",

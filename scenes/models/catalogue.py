@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..links import cached_reverse
-from .querysets import DramaQuerySet, PeopleQuerySet
+from .querysets import ActorQuerySet, DramaQuerySet, PeopleQuerySet
 
 
 class Drama(models.Model):
@@ -89,7 +89,7 @@ class Actor(models.Model):
         help_text=_("Actors fans add with a submission are public once a moderator publishes it."),
     )
 
-    objects = PeopleQuerySet.as_manager()
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("actor")

@@ -27,6 +27,12 @@ UNDECIDED_TROPE = (
     | Q(disagree_count__gt=0, disagree_count__lt=TROPE_VOTES_TO_DECIDE)
 )
 
+# Votes a scene needs before the site names it the most awesome, most awkward or most controversial of anything
+# (a drama's highlights, the stats page, the front page's "Fans can't agree"). Below it one or two fans decide:
+# with 2–2 splits topping "most controversial" and a scene both a drama's most awesome and its most awkward
+# (issue 17), a superlative on three votes misleads more than "not enough votes yet" does.
+SUPERLATIVE_MIN_VOTES = 10
+
 
 def _model(name: str):
     """A model of this app by name: the models import these querysets, so these cannot import them."""
@@ -99,6 +105,31 @@ class PeopleQuerySet(models.QuerySet):
             return self.public()
         theirs = Q(hugs_given__submitted_by=fan) | Q(hugs_received__submitted_by=fan)
         return self.filter(pk__in=self.filter(Q(is_confirmed=True) | theirs).values("pk"))
+
+
+class ActorQuerySet(PeopleQuerySet):
+    def in_published_scenes(self):
+        """Actors whose characters give or receive at least one published back hug (the index and the sitemap)."""
+        # Two EXISTS, each walking the scenes' hugger or hugged index, rather than one with an OR that cannot.
+        published = _model("Scene").objects.published()
+        return self.filter(
+            models.Exists(published.filter(hugger__actor=models.OuterRef("pk")))
+            | models.Exists(published.filter(hugged__actor=models.OuterRef("pk")))
+        )
+
+    def with_back_hug_counts(self):
+        """
+        Each actor with ``hugs_given`` and ``hugs_received``: the published back hugs their characters give and
+        receive, counted per actor from the scenes' hugger (hugged) index like with_scene_counts(), so a page of
+        actors costs one query whatever their number.
+        """
+        published = _model("Scene").objects.published().order_by()
+
+        def counted(side: str):
+            scenes = published.filter(**{f"{side}__actor": models.OuterRef("pk")})
+            return Coalesce(models.Subquery(scenes.values(f"{side}__actor").annotate(n=Count("*")).values("n")), 0)
+
+        return self.annotate(hugs_given=counted("hugger"), hugs_received=counted("hugged"))
 
 
 class DramaQuerySet(models.QuerySet):
@@ -260,6 +291,28 @@ class SceneQuerySet(models.QuerySet):
         if verdict == "awesome":
             return self.filter(awesome_count__gt=models.F("awkward_count"))
         return self.filter(awkward_count__gt=models.F("awesome_count"))
+
+    def with_votes_at_least(self, count: int = SUPERLATIVE_MIN_VOTES):
+        """Scenes with at least ``count`` verdicts: the ones a superlative may be claimed for."""
+        return self.alias(vote_total=models.F("awesome_count") + models.F("awkward_count")).filter(
+            vote_total__gte=count
+        )
+
+    def most_awesome(self):
+        """
+        Scenes fans clearly find awesome, the surest first: enough votes (SUPERLATIVE_MIN_VOTES), more awesome
+        than awkward, ranked by the lower bound of the Wilson interval for the awesome share. Requiring the
+        majority keeps "most awesome" from a scene 4 of 21 fans like, and makes it exclusive with most_awkward().
+        """
+        return self.with_votes_at_least().with_verdict("awesome").by_awesome()
+
+    def most_awkward(self):
+        """The mirror of most_awesome(): enough votes, more awkward than awesome, surest first."""
+        return self.with_votes_at_least().with_verdict("awkward").by_awkward()
+
+    def most_controversial(self):
+        """Split scenes (split_verdicts) with enough votes for the split to mean something, surest split first."""
+        return self.split_verdicts().with_votes_at_least()
 
     def needing_votes(self, below: int = 5):
         """Scenes with few verdicts yet, fewest first."""

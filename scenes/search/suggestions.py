@@ -55,6 +55,24 @@ def suggestions(text: str, *, per_kind: int = SUGGESTIONS_PER_KIND, using: str =
     return groups
 
 
+def actors_named(text: str, *, using: str = "default"):
+    """
+    The ids of the actors whose name matches ``text`` as the site's search reads it (scenes.search.text: "Lee
+    Min-ho", "lee minho", "leeminho" and "이민호" or "iminho" alike, the last word as a prefix), as a subquery for
+    the actor index; None when ``text`` has no words. Read from the actors' suggestion rows, which hold each
+    public actor's names already normalised and romanised.
+    """
+    query = parse_query(text)
+    if not query:
+        return None
+    rows = SearchSuggestion.objects.using(using).filter(kind=SearchSuggestion.Kind.ACTOR)
+    if connections[using].vendor == "postgresql":
+        rows = rows.filter(vector=SearchQuery(query.tsquery(), search_type="raw", config="simple"))
+    else:
+        rows = rows.filter(pk__in=RawSQL(SUGGESTION_MATCH, [query.fts5()]))  # noqa: S611 - a constant; see above.
+    return rows.values("actor_id")
+
+
 def _best_suggestions(rows, query, per_kind: int) -> list[SearchSuggestion]:
     """The first ``per_kind`` (twice that for tropes: aliases count once) of each kind, those starting with the
     first word first."""

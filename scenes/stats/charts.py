@@ -18,10 +18,15 @@ from scenes.links import cached_reverse
 from scenes.naming import names_of
 
 from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
-from .numbers import SiteStats, share
+from .numbers import SUPERLATIVE_MIN_VOTES, SiteStats, share, surest_drama
 
 NO_BACK_HUGS = _("No back hugs are published yet.")
 NO_TROPES = _("No tropes recorded yet.")
+# The controversy chart lists only scenes with enough votes (numbers.most_controversial): say so when none has.
+NOT_ENOUGH_TO_SPLIT = _(
+    "Not enough votes yet: a back hug is listed here once at least %(min_votes)s fans have voted on it and they "
+    "split close to even."
+)
 
 
 def drama_verdict_chart(stats: SiteStats) -> Chart:
@@ -83,18 +88,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
             "share": only.tally.awesome_share,
         }
     else:
-        best, worst = dramas[0], dramas[-1]
-        summary = _(
-            "Among the %(count)s dramas fans voted on most, %(best)s reads the most awesome (%(best_share)s%% of "
-            "%(votes)s) and %(worst)s the most awkward (only %(worst_share)s%% awesome)."
-        ) % {
-            "count": len(dramas),
-            "best": best.title,
-            "best_share": best.tally.awesome_share,
-            "votes": plural(best.tally.votes, "vote"),
-            "worst": worst.title,
-            "worst_share": worst.tally.awesome_share,
-        }
+        summary = _superlatives_summary(dramas)
     return Chart(
         slug="dramas",
         title=_("Awkward or awesome, drama by drama"),
@@ -104,6 +98,55 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
         table=table,
         legend=[("awesome", _("Awesome votes")), ("awkward", _("Awkward votes"))],
         label_width=60,
+    )
+
+
+def _superlatives_summary(dramas: list) -> str:
+    """
+    Which of the charted dramas reads the most awesome and which the most awkward, each named only when enough
+    votes lean its way (numbers.surest_drama): the top and bottom bars by share could be a drama of three votes.
+    """
+    best, worst = surest_drama(dramas, "awesome"), surest_drama(dramas, "awkward")
+    numbers = {"count": len(dramas), "min_votes": SUPERLATIVE_MIN_VOTES}
+    if best:
+        numbers.update(best=best.title, best_share=best.tally.awesome_share, votes=plural(best.tally.votes, "vote"))
+    if worst:
+        numbers.update(
+            worst=worst.title,
+            worst_share=worst.tally.awesome_share,
+            worst_votes=plural(worst.tally.votes, "vote"),
+        )
+    if best and worst:
+        return (
+            _(
+                "Among the %(count)s dramas fans voted on most, %(best)s reads the most awesome (%(best_share)s%% of "
+                "%(votes)s) and %(worst)s the most awkward (only %(worst_share)s%% awesome)."
+            )
+            % numbers
+        )
+    if best:
+        return (
+            _(
+                "Among the %(count)s dramas fans voted on most, %(best)s reads the most awesome (%(best_share)s%% of "
+                "%(votes)s); not enough votes lean awkward yet to name the most awkward."
+            )
+            % numbers
+        )
+    if worst:
+        return (
+            _(
+                "Among the %(count)s dramas fans voted on most, %(worst)s reads the most awkward (only "
+                "%(worst_share)s%% awesome of %(worst_votes)s); not enough votes lean awesome yet to name the most "
+                "awesome."
+            )
+            % numbers
+        )
+    return (
+        _(
+            "Not enough votes yet to name the most awesome or the most awkward drama: that takes at least "
+            "%(min_votes)s votes, most of them one way."
+        )
+        % numbers
     )
 
 
@@ -392,7 +435,7 @@ def controversy_chart(stats: SiteStats) -> Chart:
             "awkward": top.tally.awkward,
         }
     else:
-        summary = _("No scene divides the fans yet.")
+        summary = NOT_ENOUGH_TO_SPLIT % {"min_votes": SUPERLATIVE_MIN_VOTES}
     return Chart(
         slug="controversial",
         title=_("The most controversial back hugs"),
@@ -401,7 +444,7 @@ def controversy_chart(stats: SiteStats) -> Chart:
         columns=[_("Scene"), _("Awesome"), _("Awkward"), _("Awesome share")],
         table=table,
         legend=[("awesome", _("Awesome votes")), ("awkward", _("Awkward votes"))],
-        empty=_("No scene divides the fans yet: a scene needs votes on both sides."),
+        empty=NOT_ENOUGH_TO_SPLIT % {"min_votes": SUPERLATIVE_MIN_VOTES},
         label_width=72,
     )
 

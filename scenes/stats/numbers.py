@@ -17,7 +17,8 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from scenes.models import Character, Drama, Scene, SceneTrope, StatsSnapshot, Trope
+from community.scoring import wilson_lower_bound
+from scenes.models import SUPERLATIVE_MIN_VOTES, Character, Drama, Scene, SceneTrope, StatsSnapshot, Trope
 
 STATS_CACHE_KEY = "scenes:stats:v3"
 MOST_BACK_HUGS_CACHE_KEY = "scenes:dramas-most-back-hugs:v1"
@@ -153,6 +154,27 @@ class SiteStats:
         )
 
 
+def surest_drama(dramas: list[DramaCount], side: str) -> DramaCount | None:
+    """
+    The drama whose fans most surely lean to ``side`` ("awesome" or "awkward"), or None when none may be named.
+
+    The same rule as a scene's superlatives (SceneQuerySet.most_awesome): at least SUPERLATIVE_MIN_VOTES votes,
+    most of them on ``side``, ranked by the lower bound of the Wilson interval for that side's share rather
+    than the share itself, so 3 awesome of 3 does not beat 80 of 100. Requiring the majority means one drama
+    is never both the most awesome and the most awkward.
+    """
+    leaning = [
+        drama
+        for drama in dramas
+        if drama.tally.votes >= SUPERLATIVE_MIN_VOTES and 2 * getattr(drama.tally, side) > drama.tally.votes
+    ]
+    return max(
+        leaning,
+        key=lambda drama: (wilson_lower_bound(getattr(drama.tally, side), drama.tally.votes), drama.tally.votes),
+        default=None,
+    )
+
+
 def sum_or_zero(name: str, condition: Q | None = None) -> Sum:
     """SUM of ``name`` (where ``condition`` holds), 0 rather than NULL when no row counts."""
     return Sum(name, filter=condition, default=0)
@@ -250,7 +272,10 @@ def trope_tallies() -> dict[int, Tally]:
 
 
 def most_controversial(scenes, *, limit: int = CONTROVERSIAL_IN_CHART) -> list[ControversialScene]:
-    """The scenes fans split on most (walking the controversy index), as plain rows."""
+    """
+    The scenes fans split on most (walking the controversy index), as plain rows: only scenes with enough votes
+    (SceneQuerySet.most_controversial), so a 2–2 split never tops the chart.
+    """
     return [
         ControversialScene(
             pk=scene.pk,
@@ -261,7 +286,7 @@ def most_controversial(scenes, *, limit: int = CONTROVERSIAL_IN_CHART) -> list[C
             hugged=scene.hugged.name,
             tally=Tally(scenes=1, awesome=scene.awesome_count, awkward=scene.awkward_count),
         )
-        for scene in scenes.split_verdicts().select_related("drama", "hugger", "hugged")[:limit]
+        for scene in scenes.most_controversial().select_related("drama", "hugger", "hugged")[:limit]
     ]
 
 

@@ -67,6 +67,7 @@ READER_PAGES = [
     ("scene", "scene"),
     ("drama", "drama"),
     ("actor", "actor"),
+    ("actors", "/actors/"),
     ("tropes", "/tropes/"),
     ("trope", "trope"),
     ("stats", "/stats/"),
