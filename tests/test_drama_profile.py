@@ -60,6 +60,13 @@ def test_the_drama_page_shows_its_profile(client, heirs):
     assert "Most awesome" in html and "Most awkward" in html
 
 
+def test_a_back_hug_with_no_known_episode_is_not_called_hidden_by_a_trope(client, heirs):
+    heirs.scene(heirs.him, heirs.her, episode=None, start_seconds=None, end_seconds=None)
+    html = client.get("/dramas/the-heirs/").content.decode()
+    assert "1 back hug is not on the strip: no source says which episode it is in." in html
+    assert "left out" not in html
+
+
 def test_a_drama_without_votes_says_so(client):
     cast = cast_for(slug="quiet")
     cast.scene(cast.him, cast.her)

@@ -33,6 +33,8 @@ class DramaProfile:
     episodes: list[EpisodeCell]
     most_awesome: Scene | None = None
     most_awkward: Scene | None = None
+    # Back hugs the reader sees whose episode no source gives: they have no cell on the strip.
+    episode_unknown: int = 0
 
     # The page says how many votes a highlight takes when no scene has them yet.
     superlative_min_votes: int = SUPERLATIVE_MIN_VOTES
@@ -58,7 +60,8 @@ class DramaProfile:
     @property
     def hidden_scenes(self) -> int:
         """Back hugs the strip leaves out because the reader hides one of their tropes."""
-        return max(self.tally.scenes - sum(cell.scenes for cell in self.episodes), 0)
+        shown = sum(cell.scenes for cell in self.episodes) + self.episode_unknown
+        return max(self.tally.scenes - shown, 0)
 
 
 def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
@@ -91,6 +94,7 @@ def drama_profile(drama: Drama, scenes, *, visible=None) -> DramaProfile:
         girl_initiated=totals["girl_initiated"],
         second_lead=totals["second_lead"],
         episodes=cells,
+        episode_unknown=per_episode[None]["count"] if None in per_episode else 0,
         # Only scenes enough fans voted on, and only on the side most of them took (SceneQuerySet.most_awesome):
         # otherwise one split scene was both, or 4 awesome of 21 votes made a drama's "most awesome".
         most_awesome=highlights.most_awesome().first(),
