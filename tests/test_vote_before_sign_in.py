@@ -37,14 +37,23 @@ def test_an_anonymous_readers_vote_buttons_lead_to_signing_in_with_their_verdict
 
 
 def test_clicking_awesome_asks_to_sign_in_and_says_why(client):
-    scene = SceneFactory(hugger__name="Kim Joo-won", hugged__name="Gil Ra-im")
+    scene = SceneFactory(drama__title="Secret Garden", episode=4)
     response = sign_in_to_vote(client, scene)
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     page = client.get(response["Location"]).content.decode()
-    assert "Sign in or sign up to vote: your <strong>awesome</strong> for Kim Joo-won → Gil Ra-im" in page
+    expected = "Sign in or sign up to vote: your <strong>awesome</strong> for the back hug in Secret Garden (Episode 4"
+    assert expected in page
     assert Vote.objects.count() == 0  # a GET records nothing
+
+
+def test_the_notice_does_not_say_who_hugs_whom(client):
+    # The scene may be a spoiler for this reader: the drama and the moment say which one it is.
+    scene = SceneFactory(hugger__name="Kim Joo-won", hugged__name="Gil Ra-im")
+    page = client.get(sign_in_to_vote(client, scene)["Location"]).content.decode()
+    notice = page.split('class="alert alert--vote"', 1)[1].split("</div>", 1)[0]
+    assert "Kim Joo-won" not in notice and "Gil Ra-im" not in notice
 
 
 def test_the_sign_up_page_says_why_too(client, scene):

@@ -15,5 +15,5 @@ def pending_vote(context) -> dict | None:
     vote = pending(request) if request is not None else None
     if vote is None:
         return None
-    scene = Scene.objects.published().select_related("hugger", "hugged", "drama").filter(pk=vote.scene_id).first()
+    scene = Scene.objects.published().select_related("drama").filter(pk=vote.scene_id).first()
     return {"verdict": vote.verdict, "scene": scene} if scene is not None else None
