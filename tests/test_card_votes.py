@@ -142,3 +142,12 @@ def test_on_a_profile_a_fans_card_buttons_lead_to_the_scenes_own(client, fan, sc
     html = client.get(reverse("community:profile", args=[fan.username])).content.decode()
     control = control_of(html, scene)
     assert f'action="{reverse("community:vote-sign-in", args=[scene.pk])}"' in control
+
+
+def test_a_duels_cards_lead_to_the_scenes_own_buttons(client, fan):
+    # A new pair on every page: the fan's verdicts on it would cost a query each time.
+    first, second = SceneFactory(), SceneFactory()
+    client.force_login(fan)
+    html = client.get(reverse("community:duels")).content.decode()
+    for scene in (first, second):
+        assert f'action="{reverse("community:vote-sign-in", args=[scene.pk])}"' in control_of(html, scene)
