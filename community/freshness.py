@@ -6,10 +6,17 @@ the edge like the services' own (scenes.freshness says which pages depend on wha
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from edge.freshness import site_changed
+from edge.freshness import changed, site_changed
 from scenes.freshness import drama_changed, fan_changed, scene_changed
 
 from .models import Comment, FanProfile
+
+# A fan's own verdicts on the cards of a page (selectors.own_verdicts) are kept under this tag: their vote moves it.
+FAN_VOTES = "fan-votes:{pk}"
+
+
+def fan_votes_changed(fan_id: int) -> None:
+    changed(FAN_VOTES.format(pk=fan_id))
 
 
 def comment_changed(comment: Comment) -> None:

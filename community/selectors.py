@@ -1,9 +1,11 @@
 """What the community parts of a page show: each in a fixed number of queries."""
 
+from edge.freshness import kept
 from scenes.models import Scene, SceneTrope, Trope
 
 from . import scoring
 from .forms import CommentForm
+from .freshness import FAN_VOTES
 from .models import Comment, Favourite, TropeVote, Vote
 
 UNKNOWN = object()
@@ -21,6 +23,28 @@ def verdict_context(scene: Scene, user, *, my_verdict=UNKNOWN) -> dict:
         "awesome_share": scoring.awesome_share(scene.awesome_count, scene.awkward_count),
         "is_controversial": scoring.is_controversial(scene.awesome_count, scene.awkward_count),
     }
+
+
+# A fan's verdicts on a page's cards are read again when they vote (FAN_VOTES) or the site changes (a merge moves
+# votes), and at least this often.
+OWN_VERDICTS_SECONDS = 60 * 60
+
+
+def own_verdicts(fan, scene_ids) -> dict[int, str]:
+    """
+    ``fan``'s verdict on each of ``scene_ids`` they voted on, for their own controls on shared cards: kept per fan
+    and page of cards, so a fan's page costs no query for them until they vote again.
+    """
+    ids = tuple(sorted(set(scene_ids)))
+    if not ids:
+        return {}
+    return kept(
+        "own-verdicts",
+        key=(fan.pk, ids),
+        depends_on=(FAN_VOTES.format(pk=fan.pk),),
+        fresh_for=OWN_VERDICTS_SECONDS,
+        compute=lambda: dict(Vote.objects.filter(fan=fan, scene_id__in=ids).values_list("scene_id", "verdict")),
+    )
 
 
 def favourite_context(scene: Scene, user) -> dict:

@@ -20,7 +20,7 @@ from scenes.models import TROPE_VOTES_TO_DECIDE, Drama, ModerationLog, Scene, Sc
 from scenes.moderation.log import record
 
 from . import scoring
-from .freshness import comment_changed
+from .freshness import comment_changed, fan_votes_changed
 from .models import Comment, CommentReport, FanProfile, Favourite, TropeVote, Verdict, Vote
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
@@ -104,6 +104,7 @@ def cast_vote(*, scene: Scene, fan, verdict: str | None) -> VerdictCounts:
         )
         _store_verdicts(scene, counts)
         scene_changed(scene.pk)  # Its own page only: other pages show the tallies within edge's LIST_SECONDS.
+        fan_votes_changed(fan.pk)  # The fan's own verdicts on cards (selectors.own_verdicts) at once.
         return counts
 
 

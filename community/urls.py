@@ -11,6 +11,7 @@ app_name = "community"
 
 urlpatterns = [
     path("scenes/<int:pk>/vote/", views.vote, name="vote"),
+    path("scenes/<int:pk>/vote/sign-in/", views.vote_sign_in, name="vote-sign-in"),
     path("scenes/<int:pk>/favourite/", views.favourite, name="favourite"),
     path("scenes/<int:pk>/tropes/vote/", views.trope_vote, name="trope-vote"),
     path("scenes/<int:pk>/comments/", views.scene_comment, name="scene-comment"),

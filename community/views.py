@@ -10,15 +10,18 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from edge.freshness import shared_page
+from edge.freshness import never_kept, shared_page
+from scenes.catalogue.cards import vote_control
 from scenes.errors import add_errors, flash
 from scenes.freshness import FAN_PAGE
+from scenes.links import reverser
 from scenes.models import Actor, Drama, Scene, Trope
 
-from . import follows, selectors, services
+from . import follows, pending_votes, selectors, services
 from .access import fan_action, safe_next
 from .forms import CommentForm, FavouriteForm, FollowForm, ReportForm, TropeVoteForm, VoteForm
 from .models import Comment, Favourite
@@ -53,6 +56,10 @@ def _back(request, scene_or_drama, anchor: str = ""):
     return redirect(f"{target.split('#')[0]}#{anchor}" if anchor else target)
 
 
+# The part of a page a vote came from, which the htmx answer redraws: the scene page's widget or a card's control.
+VOTE_PARTS = {"card": "community/_card_verdict.html"}
+
+
 @fan_action("vote", back=_scene_page)
 def vote(request, pk):
     scene = _published_scene(pk)
@@ -64,12 +71,44 @@ def vote(request, pk):
         counts = services.cast_vote(scene=scene, fan=request.user, verdict=verdict)
     except services.ActionRefused as error:
         return _refused(request, error)
+    part = request.POST.get("part")
     if request.htmx:
         # The widget alone, from what the vote returned: no page, no second look at the tallies or the vote.
         scene.awesome_count, scene.awkward_count = counts.awesome, counts.awkward
+        if part in VOTE_PARTS:
+            control = vote_control(
+                pk=scene.pk,
+                awesome=counts.awesome,
+                awkward=counts.awkward,
+                link=reverser(),
+                request=request,
+                mine=verdict,
+                next_url=safe_next(request, fallback=scene.get_absolute_url()),
+            )
+            return render(request, VOTE_PARTS[part], {"vote": control})
         context = selectors.verdict_context(scene, request.user, my_verdict=verdict)
         return render(request, "community/_verdict.html", context)
-    return _back(request, scene, "verdict")
+    # From a card, back to the list the fan was reading; from the scene's page, to its widget.
+    return _back(request, scene, "" if part in VOTE_PARTS else "verdict")
+
+
+@never_kept
+@require_safe
+def vote_sign_in(request, pk):
+    """
+    Where an anonymous reader's vote button leads (their page is shared and holds no CSRF token): the verdict they
+    chose waits in their session (community.pending_votes) while they sign in or sign up, and is cast then. It
+    records no vote itself; a fan already signed in is sent to the scene's own buttons.
+    """
+    scene = _published_scene(pk)
+    back = f"{scene.get_absolute_url()}#verdict"
+    if request.user.is_authenticated:
+        return redirect(back)
+    form = VoteForm(request.GET)
+    if not form.is_valid() or form.cleaned_verdict() is None:
+        return _refused(request, ValidationError(_("A verdict is awesome or awkward.")))
+    pending_votes.remember(request, scene=scene, verdict=form.cleaned_verdict())
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
 
 
 @fan_action("favourite", back=_scene_page)

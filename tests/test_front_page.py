@@ -75,8 +75,8 @@ def test_the_front_page_shows_the_back_hug_of_the_day_with_the_question(client, 
     section = html.split('aria-labelledby="daily-heading"', 1)[1].split("</section>\n</div>", 1)[0]
     assert daily.get_absolute_url() in section
     assert 'id="verdict"' in html and 'Awkward <span class="or">or</span> awesome?' in html
-    # An anonymous reader's buttons lead to signing in and back (the shared page holds no CSRF token).
-    assert 'action="/accounts/login/"' in html and f'name="next" value="/scenes/{daily.pk}/"' in html
+    # An anonymous reader's buttons lead to signing in with their verdict (the shared page holds no CSRF token).
+    assert f'method="get" action="/scenes/{daily.pk}/vote/sign-in/"' in html
 
 
 def test_a_signed_in_fan_votes_on_the_back_hug_of_the_day_from_the_front_page(client, scenes, fan):

@@ -35,7 +35,9 @@ def _duel_page(request, *, errors=(), status=200):
     pair = dealt_scenes(request)
     scenes = list(pair or ())
     context = {
-        "scenes": list(zip(scenes, render_cards(scenes, request), strict=True)),
+        # A new pair each time: the fan's verdicts on it would be a query on every page, so its cards' buttons lead to
+        # each scene's own (the duel asks which is better, not awkward or awesome).
+        "scenes": list(zip(scenes, render_cards(scenes, request, own_votes=False), strict=True)),
         "token": pair_token(fan=request.user, first=pair[0].pk, second=pair[1].pk)
         if pair and request.user.is_authenticated
         else "",

@@ -8,9 +8,10 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def scene_cards(context, scenes):
-    """The HTML of each scene's card, in order (a list: the caller wraps each in its own markup)."""
-    return render_cards(scenes, context.get("request"))
+def scene_cards(context, scenes, own_votes=None):
+    """The HTML of each scene's card, in order (a list: the caller wraps each in its own markup); ``own_votes``
+    False: a signed-in fan's cards keep the buttons that lead to each scene's page instead of their own control."""
+    return render_cards(scenes, context.get("request"), own_votes=own_votes is not False)
 
 
 @register.simple_tag(takes_context=True)
