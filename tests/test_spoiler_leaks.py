@@ -156,3 +156,17 @@ def test_the_moderation_log_names_a_spoiler_by_its_drama_and_episode(client, mod
     record(action="publish", moderator=moderator, subject=describe(twist.reveal), scene=twist.reveal)
     html = client.get("/moderation/log/").content.decode()
     assert NEUTRAL in html and "Secret Brother → Lost Sister" not in html
+
+
+def test_a_followers_notification_of_a_new_spoiler_names_its_drama_and_episode_only(client, fan, twist):
+    from community.follows import set_following
+    from notifications.services import notify_submissions_published
+
+    set_following(fan=fan, target=twist.drama, following=True)
+    notify_submissions_published(scene_ids=[twist.reveal.pk, twist.plain.pk])
+    client.force_login(fan)
+    html = client.get("/me/notifications/").content.decode()
+    assert f"A new back hug in Twist: {NEUTRAL}" in html
+    assert "Secret Brother → Lost Sister" not in html and "Lost Sister → Secret Brother" in html
+    texts = [row["text"] for row in client.get("/api/me/notifications/").json()["results"]]
+    assert f"A new back hug in Twist: {NEUTRAL}" in texts
