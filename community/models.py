@@ -49,6 +49,7 @@ class FanProfile(models.Model):
     show_spoilers = models.BooleanField(
         _("shows all spoilers"),
         default=False,
+        db_default=False,  # rows written by SQL (bulk loads) too
         help_text=_("The fan sees every scene plainly: no spoiler notices, whatever they have watched."),
     )
     language = models.CharField(

@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
             name="show_spoilers",
             field=models.BooleanField(
                 default=False,
+                db_default=False,
                 help_text="The fan sees every scene plainly: no spoiler notices, whatever they have watched.",
                 verbose_name="shows all spoilers",
             ),

@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
             name="is_spoiler",
             field=models.BooleanField(
                 default=False,
+                db_default=False,
                 help_text="It gives away a turn of the story (a twist, a reveal, an ending): readers who have not watched that far see it blurred, with a neutral title.",
                 verbose_name="is a spoiler",
             ),

@@ -83,6 +83,7 @@ class Scene(models.Model):
     is_spoiler = models.BooleanField(
         _("is a spoiler"),
         default=False,
+        db_default=False,  # rows written by SQL (bulk loads) too
         help_text=_(
             "It gives away a turn of the story (a twist, a reveal, an ending): readers who have not watched that far "
             "see it blurred, with a neutral title."
