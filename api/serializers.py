@@ -99,6 +99,12 @@ class SceneSerializer(serializers.ModelSerializer):
         help_text="At least one source, and not illustrative: what the site calls a documented scene."
     )
 
+    is_spoiler = serializers.BooleanField(
+        help_text="Marked as a spoiler: it gives away a turn of the story. The site shows it blurred, named by its "
+        "drama and episode only (hugger, hugged, setting, description, lines, tropes, sources and screenshots "
+        "hidden until the reader asks), to readers who have not watched that far; a client should do the same."
+    )
+
     def to_representation(self, instance):
         data = super().to_representation(instance)
         data["timecode"] = data["timecode"] or None  # the model's "" for an unknown start
@@ -125,6 +131,7 @@ class SceneSerializer(serializers.ModelSerializer):
             "line_english",
             "is_illustrative",
             "is_documented",
+            "is_spoiler",
             "sources",
             "is_featured",
             "tropes",

@@ -36,6 +36,7 @@ urlpatterns = [
     path("me/notifications/", fan_views.NotificationList.as_view(), name="notifications"),
     path("me/notifications/read/", fan_views.NotificationsRead.as_view(), name="notifications-read"),
     path("me/notifications/settings/", fan_views.NotificationSettings.as_view(), name="notification-settings"),
+    path("me/preferences/", fan_views.Preferences.as_view(), name="preferences"),
     path("me/follows/", fan_views.Follows.as_view(), name="follows"),
     path("me/feed/", fan_views.Feed.as_view(), name="feed"),
     path("me/feed/address/", fan_views.FeedAddress.as_view(), name="feed-address"),

@@ -46,6 +46,12 @@ class FanProfile(models.Model):
         related_name="hidden_by",
         help_text=_("Tropes the fan never wants to see: scenes carrying them leave every list they read."),
     )
+    show_spoilers = models.BooleanField(
+        _("shows all spoilers"),
+        default=False,
+        db_default=False,  # rows written by SQL (bulk loads) too
+        help_text=_("The fan sees every scene plainly: no spoiler notices, whatever they have watched."),
+    )
     language = models.CharField(
         _("language"),
         max_length=8,

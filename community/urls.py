@@ -30,6 +30,7 @@ urlpatterns = [
     path("feeds/me/<str:token>/", never_kept(feed_views.PrivateFeed()), name="private-feed"),
     path("me/preferences/", preference_views.preferences, name="preferences"),
     path("me/hidden-tropes/", preference_views.hide_trope, name="hide-trope"),
+    path("me/spoilers/", preference_views.spoiler_setting, name="spoiler-setting"),
     path("me/watching/<slug:slug>/", preference_views.watch_progress, name="watch-progress"),
     # tropedb/urls.py includes allauth first, so /accounts/login/ and friends are never taken for a name.
     path("accounts/<path:username>/", views.profile, name="profile"),

@@ -30,6 +30,7 @@ from scenes.models import (
     TropeAlias,
     TropeGroup,
 )
+from scenes.stats.numbers import forget_site_stats
 
 SCENE_PAGE = "scene:{pk}"
 DRAMA_PAGE = "drama:{slug}"
@@ -55,6 +56,11 @@ def scene_saved(sender, instance, created=False, raw=False, **kwargs):
     scene_changed(instance.pk)
     if not created and instance.status != Scene.Status.PUBLISHED:
         site_changed()  # It may have been public a moment ago: gone from every list at once.
+    elif not created and instance.spoiler_mark_changed:
+        # Marked (or unmarked) as a spoiler: every list and chart naming it says so at once, the stats recounted.
+        site_changed()
+        forget_site_stats()
+    instance._stored_is_spoiler = instance.is_spoiler
 
 
 @receiver(post_delete, sender=Scene, dispatch_uid="pages-scene-deleted")

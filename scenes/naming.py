@@ -7,6 +7,7 @@ Used by the templates (scenes/templatetags/names.py) and the scene cards (scenes
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 # Where each kind of thing keeps its English (or romanised) name and its Hangul one.
 FIELDS = (("hangul_title", "title"), ("hangul_name", "name"))
@@ -33,3 +34,19 @@ def names_of(thing) -> Names:
     if hangul and (get_language() or "").startswith("ko"):
         return Names(hangul, english, "ko", "en")
     return Names(english, hangul, "en", "ko" if hangul else "")
+
+
+def inline_name(thing) -> str:
+    """The name to show inline: the Hangul first with the English after for a Korean reader, else the English."""
+    name = names_of(thing)
+    if name.first_lang == "ko" and name.second:
+        return f"{name.first} ({name.second})"
+    return name.first
+
+
+def spoiler_title(*, drama: str, episode: int | None) -> str:
+    """What a scene that is a spoiler to its reader is called where it would be named (titles, headings, charts,
+    feeds): its drama and episode, never who hugs whom (community/preferences/viewer.py has the rule)."""
+    if episode is None:
+        return _("A back hug in %(drama)s (spoiler)") % {"drama": drama}
+    return _("A back hug in %(drama)s, episode %(episode)s (spoiler)") % {"drama": drama, "episode": episode}

@@ -347,3 +347,10 @@ def test_the_review_screen_costs_a_fixed_number_of_queries(moderator_client, dja
         response = moderator_client.get(review(scene))
 
     assert len(response.context["review"].duplicates) == 4
+
+
+def test_the_review_screen_says_whether_the_submitter_marked_a_spoiler(moderator_client):
+    marked = pending(is_spoiler=True)
+    assert "Marked as a spoiler" in moderator_client.get(review(marked)).content.decode()
+    plain = pending()
+    assert "Not marked: it shows plainly to every reader." in moderator_client.get(review(plain)).content.decode()

@@ -34,6 +34,8 @@ OPERATIONS = {
     ("post", "/api/me/notifications/read/"),
     ("get", "/api/me/notifications/settings/"),
     ("put", "/api/me/notifications/settings/"),
+    ("get", "/api/me/preferences/"),
+    ("put", "/api/me/preferences/"),
     ("get", "/api/me/follows/"),
     ("post", "/api/me/follows/"),
     ("get", "/api/me/feed/"),

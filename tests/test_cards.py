@@ -17,11 +17,11 @@ CARD = "scenes/_scene_card.html"
 
 @pytest.fixture
 def drama():
-    """Three scenes of a 16-episode drama; the one in episode 14 is in its last quarter (a spoiler)."""
+    """Three scenes of a 16-episode drama; the one in episode 14 is marked as a spoiler."""
     cast = cast_for(slug="sixteen", title="Sixteen", episodes=16)
     cast.first = cast.scene(cast.him, cast.her, episode=2, tropes=["comfort"], image=True)
     cast.second = cast.scene(cast.her, cast.him, episode=5)
-    cast.late = cast.scene(cast.second_him, cast.her, episode=14)
+    cast.late = cast.scene(cast.second_him, cast.her, episode=14, is_spoiler=True)
     return cast
 
 

@@ -59,6 +59,7 @@ def catalogue(db):
     documented = SceneFactory(
         drama=heirs, hugger=tan, hugged=eunsang, episode=8, start_seconds=61, end_seconds=75, tropes=["comfort"],
         awesome_count=7, awkward_count=2, is_featured=True, published_at=datetime(2024, 2, 14, 20, 30, 5, 123456, UTC),
+        is_spoiler=True,
     )  # fmt: skip
     SceneSourceFactory(scene=documented, title="Recap: episode 8", quote="Tan hugs Eun-sang from behind")
     SceneSourceFactory(scene=documented, title="Second source", publisher="", published_on=None, quote="")
@@ -148,6 +149,7 @@ def test_export_import_into_an_empty_database_and_export_again_gives_identical_f
     assert export(tmp_path / "second.zip") == first
     scene = Scene.objects.get(episode=8)
     assert scene.is_documented and scene.awesome_score > 0 and scene.images.get().thumbnail_medium
+    assert scene.is_spoiler and Scene.objects.filter(is_spoiler=True).count() == 1
     assert Scene.objects.documented().count() == 1
 
 

@@ -284,3 +284,15 @@ def test_the_picks_list_opens_in_the_admin(client, fan, two, moderator):
     client.force_login(moderator)
 
     assert client.get("/admin/community/duelvote/").status_code == 200
+
+
+def test_the_ranking_names_a_spoiler_by_its_drama_and_episode(client, fan):
+    spoiler = SceneFactory(is_spoiler=True, episode=5)
+    plain = SceneFactory()
+    pick(fan, spoiler, plain)
+
+    page = client.get(reverse("community:duel-ranking")).content.decode()
+
+    assert f"A back hug in {spoiler.drama.title}, episode 5 (spoiler)" in page
+    assert f"{spoiler.hugger.name} → {spoiler.hugged.name}" not in page
+    assert f"{plain.hugger.name} → {plain.hugged.name}" in page

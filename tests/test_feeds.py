@@ -25,7 +25,9 @@ def catalogue():
     heirs.new = heirs.scene(
         heirs.her, heirs.him, episode=5, tropes=["desire"], published_at=now - datetime.timedelta(days=1)
     )
-    goblin.only = goblin.scene(goblin.him, goblin.her, episode=15, tropes=["comfort"], published_at=now)
+    goblin.only = goblin.scene(
+        goblin.him, goblin.her, episode=15, tropes=["comfort"], published_at=now, is_spoiler=True
+    )
     heirs.pending = heirs.scene(heirs.him, heirs.her, status=Scene.Status.PENDING, published_at=None)
     return {"heirs": heirs, "goblin": goblin}
 
@@ -100,10 +102,16 @@ def test_feeds_filter_by_drama_and_trope_like_the_catalogue(client, catalogue):
     assert len(atom(client, "?drama=goblin&trope=desire").findall(f"{ATOM}entry")) == 0
 
 
-def test_late_episodes_carry_a_spoiler_warning_in_the_feed(client, catalogue):
-    summaries = [entry.find(f"{ATOM}summary").text for entry in atom(client).findall(f"{ATOM}entry")]
-    assert summaries[0].startswith("Spoiler warning: episode 15 of 16.")
-    assert not summaries[1].startswith("Spoiler")
+def test_a_scene_marked_as_a_spoiler_is_named_by_its_drama_and_episode_only_in_the_feed(client, catalogue):
+    entries = atom(client).findall(f"{ATOM}entry")
+    titles = [entry.find(f"{ATOM}title").text for entry in entries]
+    summaries = [entry.find(f"{ATOM}summary").text for entry in entries]
+    assert titles[0] == "A back hug in Goblin, episode 15 (spoiler)"
+    assert summaries[0].startswith("Spoiler warning: it gives away a turn of the story.")
+    assert catalogue["goblin"].only.description not in summaries[0]
+    assert catalogue["goblin"].him.name not in titles[0] + summaries[0]
+    assert [category.get("term") for category in entries[0].findall(f"{ATOM}category")] == []
+    assert not summaries[1].startswith("Spoiler") and "→" in titles[1]
 
 
 @pytest.mark.parametrize(

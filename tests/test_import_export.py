@@ -15,7 +15,8 @@ from tests.factories import CharacterFactory, DramaFactory, SceneFactory
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ",".join(COLUMNS)
+# Files written before the spoiler mark, without its column, read as they did (the mark is false).
+HEADER = ",".join(column for column in COLUMNS if column != "is_spoiler")
 
 
 @pytest.fixture
@@ -63,6 +64,7 @@ def snapshot() -> list[tuple]:
             scene.status,
             scene.is_illustrative,
             scene.is_featured,
+            scene.is_spoiler,
             scene.published_at,
             tuple(sorted(st.trope.slug for st in scene.scene_tropes.select_related("trope") if st.is_public)),
         )
@@ -258,6 +260,7 @@ def catalogue(heirs):
     SceneFactory(
         drama=heirs, episode=12, start_seconds=3723, end_seconds=3750, hugger=young_do, hugged=eun_sang,
         is_illustrative=True, tropes=["reluctant"], published_at=datetime(2023, 5, 1, 12, 0, 0, 123456, tzinfo=UTC),
+        is_spoiler=True,
     )  # fmt: skip
     hidden = SceneFactory(drama=heirs, episode=3, hugger=eun_sang, hugged=kim_tan, tropes=["welcomed", "mutual"])
     SceneTrope.objects.filter(scene=hidden, trope__slug="mutual").update(is_public=False)  # fans rejected it
@@ -276,15 +279,16 @@ def test_export_then_import_into_an_empty_catalogue_recreates_the_same_scenes(ca
     out, _ = run("import_scenes", path)
 
     assert "Imported 3 scenes" in out
-    assert snapshot() == before
+    assert snapshot() == before  # the spoiler mark too
     assert len(before) == 3 and ("mutual" not in str(before))
+    assert Scene.objects.filter(is_spoiler=True).count() == 1
 
 
 def test_export_writes_the_import_format_to_standard_output(catalogue):
     csv_text, summary = run("export_scenes")
 
     lines = csv_text.splitlines()
-    assert lines[0] == HEADER
+    assert lines[0] == ",".join(COLUMNS)
     assert lines[1].startswith("the-heirs,3,20:34,20:50,Cha Eun-sang,Kim Tan,")  # story order
     assert "Exported 3 published scenes." in summary  # on standard error, so a pipe gets only the data
 
@@ -292,12 +296,12 @@ def test_export_writes_the_import_format_to_standard_output(catalogue):
     records = json.loads(json_text)
     assert [record["episode"] for record in records] == [3, 8, 12]
     assert records[1]["tropes"] == ["comfort", "lingering"] and records[1]["is_featured"] is True
-    assert records[2]["start"] == "1:02:03"
+    assert records[2]["start"] == "1:02:03" and records[2]["is_spoiler"] is True
 
 
 def test_an_empty_catalogue_exports_an_empty_file(db):
     assert run("export_scenes", "--format", "json")[0] == "[]\n"
-    assert run("export_scenes")[0] == HEADER + "\n"
+    assert run("export_scenes")[0] == ",".join(COLUMNS) + "\n"
 
 
 def test_exports_queries_do_not_grow_with_the_catalogue(heirs, django_assert_max_num_queries):

@@ -1,11 +1,12 @@
-"""Spoilers: scenes past how far a fan has watched (or, for everyone else, in a drama's last quarter) hide."""
+"""Spoilers: scenes marked as giving a turn of the story away hide behind a notice, and scenes past how far a fan
+has watched; a fan may see them all, and their own submissions never hide from them."""
 
 import re
 
 import pytest
 
 from community.models import WatchProgress
-from community.preferences.viewer import Spoiler, ViewerPreferences, is_late_episode, record_watch_progress
+from community.preferences.viewer import Spoiler, ViewerPreferences, record_watch_progress, set_show_spoilers
 from tests.discovery_support import cast_for
 
 pytestmark = pytest.mark.django_db
@@ -13,49 +14,65 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def drama16():
-    """A 16-episode drama with back hugs in episodes 4, 12 and 13 (the last quarter starts after 12)."""
-    cast = cast_for(slug="sixteen", title="Sixteen", episodes=16)
+    """A 16-episode drama with back hugs in episodes 4, 12, 13 (marked as a spoiler) and 15 (not marked)."""
+    cast = cast_for(slug="sixteen", title="Sixteen", episodes=16, year=2009)
     cast.early = cast.scene(cast.him, cast.her, episode=4, image=True)
     cast.edge = cast.scene(cast.him, cast.her, episode=12, image=True)
-    cast.late = cast.scene(cast.him, cast.her, episode=13, image=True)
+    cast.late = cast.scene(cast.him, cast.her, episode=13, image=True, is_spoiler=True)
+    cast.finale = cast.scene(cast.her, cast.him, episode=15, image=True)
     return cast
 
 
-@pytest.mark.parametrize(
-    ("episode", "episodes", "late"),
-    [(12, 16, False), (13, 16, True), (15, 20, False), (16, 20, True), (1, 1, True), (3, 4, False), (4, 4, True)],
-)
-def test_the_last_quarter_is_after_three_quarters_of_the_episodes(episode, episodes, late):
-    assert is_late_episode(episode, episodes) is late
-
-
 def spoiler_notices(html: str) -> list[str]:
-    return re.findall(r"<strong>(Spoiler: episode \d+ of \d+)</strong>", html)
+    return re.findall(r"<strong>(Spoiler: episode (?:\d+ of \d+|unknown))</strong>", html)
 
 
-def test_readers_without_an_account_get_the_notice_on_the_last_quarter(client, drama16):
+def test_only_the_scenes_marked_as_spoilers_hide_from_readers_who_said_nothing(client, drama16):
+    # The last quarter of a 2009 drama is no longer blurred for being late: only the marked twist is.
     html = client.get("/dramas/sixteen/").content.decode()
     assert spoiler_notices(html) == ["Spoiler: episode 13 of 16"]
+    assert spoiler_notices(client.get("/scenes/").content.decode()) == ["Spoiler: episode 13 of 16"]
 
 
-def test_the_scene_page_of_a_late_scene_shows_blurred_behind_the_notice(client, drama16):
+def test_the_scene_page_of_a_marked_scene_shows_blurred_behind_the_notice(client, drama16):
     html = client.get(drama16.late.get_absolute_url()).content.decode()
     assert 'class="scene scene--spoiler" data-spoiler' in html
     notice = re.search(r'<details class="spoiler spoiler--page">.*?</details>', html, re.S).group(0)
     assert "Spoiler: episode 13 of 16" in notice and "Show anyway" in notice
+    assert "Marked as a spoiler: it gives away a turn of the story." in notice
     assert "<summary" in notice  # Revealed by a click without JavaScript.
     assert '<div class="scene__media" data-spoilable>' in html
     assert 'class="scene__description" data-spoilable' in html
-    early = client.get(drama16.early.get_absolute_url()).content.decode()
-    assert "spoiler--page" not in early and 'class="scene"' in early
+    for plain in (drama16.early, drama16.finale):
+        html = client.get(plain.get_absolute_url()).content.decode()
+        assert "spoiler--page" not in html and 'class="scene"' in html
 
 
-def test_a_fan_sees_spoiler_notices_on_scenes_past_the_episode_they_watched(client, fan, drama16):
+def test_a_marked_scene_of_unknown_episode_is_a_spoiler_too(client, drama16):
+    unknown = drama16.scene(
+        drama16.second_him, drama16.her, episode=None, start_seconds=None, end_seconds=None, is_spoiler=True
+    )
+    html = client.get(unknown.get_absolute_url()).content.decode()
+    assert "Spoiler: episode unknown" in html
+    assert "<h1>A back hug in Sixteen (spoiler)</h1>" in html
+
+
+def test_a_fan_sees_spoiler_notices_on_every_scene_past_the_episode_they_watched(client, fan, drama16):
     record_watch_progress(fan=fan, drama=drama16.drama, last_episode=4)
     client.force_login(fan)
     html = client.get("/dramas/sixteen/").content.decode()
-    assert spoiler_notices(html) == ["Spoiler: episode 12 of 16", "Spoiler: episode 13 of 16"]
+    assert spoiler_notices(html) == [
+        "Spoiler: episode 12 of 16",
+        "Spoiler: episode 13 of 16",
+        "Spoiler: episode 15 of 16",
+    ]
     assert "You have watched up to episode 4." in client.get(drama16.edge.get_absolute_url()).content.decode()
+
+
+def test_a_fan_who_watched_past_a_marked_scene_sees_it_plainly(client, fan, drama16):
+    record_watch_progress(fan=fan, drama=drama16.drama, last_episode=13)
+    client.force_login(fan)
+    assert spoiler_notices(client.get("/dramas/sixteen/").content.decode()) == ["Spoiler: episode 15 of 16"]
 
 
 def test_a_fan_who_finished_the_drama_sees_no_notice(client, fan, drama16):
@@ -64,7 +81,7 @@ def test_a_fan_who_finished_the_drama_sees_no_notice(client, fan, drama16):
     assert spoiler_notices(client.get("/dramas/sixteen/").content.decode()) == []
 
 
-def test_a_fan_without_progress_on_a_drama_gets_the_last_quarter_rule(client, fan, drama16):
+def test_a_fan_without_progress_on_a_drama_gets_the_rule_for_everyone(client, fan, drama16):
     other = cast_for(episodes=10)
     record_watch_progress(fan=fan, drama=other.drama, last_episode=2)
     client.force_login(fan)
@@ -79,11 +96,60 @@ def test_spoiler_notices_follow_the_scene_everywhere_it_is_listed(client, drama1
 def test_the_spoiler_rule_in_one_place(drama16, fan):
     anonymous = ViewerPreferences(None)
     assert anonymous.spoiler(drama16.late) == Spoiler(episode=13, episodes=16)
-    assert anonymous.spoiler(drama16.edge) is None
+    assert anonymous.spoiler(drama16.finale) is None
     record_watch_progress(fan=fan, drama=drama16.drama, last_episode=0)
     watcher = ViewerPreferences(fan)
     assert watcher.spoiler(drama16.early) == Spoiler(episode=4, episodes=16, watched=0)
     assert watcher.spoiler(drama16.early).reason == "You have not started this drama yet."
+
+
+# ---- Show me all spoilers; a fan's own submissions ----
+
+
+def test_a_fan_who_shows_all_spoilers_sees_every_scene_plainly(client, fan, drama16):
+    record_watch_progress(fan=fan, drama=drama16.drama, last_episode=2)
+    client.force_login(fan)
+    assert spoiler_notices(client.get("/dramas/sixteen/").content.decode())
+    response = client.post("/me/spoilers/", {"show_spoilers": "on"})
+    assert response.status_code == 302 and response["Location"] == "/me/preferences/#spoilers"
+    for url in ("/", "/scenes/", "/dramas/sixteen/", drama16.late.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert spoiler_notices(html) == [] and "data-spoiler" not in html, url
+    assert f"<h1>{drama16.him.name}" in client.get(drama16.late.get_absolute_url()).content.decode()
+    client.post("/me/spoilers/", {})  # The box unticked: the rule again.
+    assert spoiler_notices(client.get("/dramas/sixteen/").content.decode())
+
+
+def test_the_spoiler_setting_is_on_the_preferences_page(client, fan):
+    client.force_login(fan)
+    html = client.get("/me/preferences/").content.decode()
+    assert (
+        'action="/me/spoilers/"' in html
+        and 'name="show_spoilers"' in html
+        and " checked" not in html.split('id="show-spoilers"')[1].split(">")[0]
+    )
+    set_show_spoilers(fan=fan, show=True)
+    html = client.get("/me/preferences/").content.decode()
+    assert 'id="show-spoilers" aria-describedby="show-spoilers-help" checked' in html
+
+
+def test_the_spoiler_setting_is_kept_with_the_fans_other_preferences(fan, drama16, django_assert_num_queries):
+    set_show_spoilers(fan=fan, show=True)
+    ViewerPreferences(fan).shows_all_spoilers  # noqa: B018 - loads and keeps them
+    with django_assert_num_queries(0):
+        assert ViewerPreferences(fan).shows_all_spoilers is True
+        assert ViewerPreferences(fan).spoiler(drama16.late) is None
+
+
+def test_a_fans_own_submission_is_never_blurred_to_them(client, fan, drama16):
+    own = drama16.scene(drama16.second_her, drama16.him, episode=14, is_spoiler=True, submitted_by=fan, image=True)
+    client.force_login(fan)
+    html = client.get("/dramas/sixteen/").content.decode()
+    assert spoiler_notices(html) == ["Spoiler: episode 13 of 16"]  # Another fan's marked scene still hides.
+    page = client.get(own.get_absolute_url()).content.decode()
+    assert '<article class="scene">' in page and f"<h1>{drama16.second_her.name}" in page
+    client.logout()
+    assert "Spoiler: episode 14 of 16" in client.get("/dramas/sixteen/").content.decode()
 
 
 # ---- Recording how far a fan has watched ----

@@ -189,3 +189,18 @@ def test_a_missing_drama_can_be_proposed(signed_in, fan):
 def test_drama_suggestions_match_as_you_type(signed_in, heirs):
     response = signed_in.get("/dramas/options/", {"drama": "hei"})
     assert '<option value="The Heirs">' in response.content.decode()
+
+
+def test_a_fan_marks_their_submission_as_a_spoiler_and_can_take_the_mark_back(signed_in, heirs):
+    form = signed_in.get(SUBMIT, {"drama": "the-heirs"}).content.decode()
+    assert 'name="is_spoiler"' in form and "It is a spoiler" in form
+    signed_in.post(SUBMIT, form_data(heirs, is_spoiler="on"))
+    scene = Scene.objects.get()
+    assert scene.is_spoiler
+    edit_url = f"/scenes/{scene.pk}/edit/"
+    assert 'id="id_is_spoiler" checked' in signed_in.get(edit_url).content.decode()
+    data = form_data(heirs)
+    del data["screenshot_1"], data["alt_1"]
+    signed_in.post(edit_url, data)  # The box unticked: no longer a spoiler (a pending scene changes at once).
+    scene.refresh_from_db()
+    assert not scene.is_spoiler

@@ -31,6 +31,20 @@ class NotificationSerializer(serializers.Serializer):
         return absolute(self.context, notification.get_absolute_url())
 
 
+class PreferencesSerializer(serializers.Serializer):
+    """What a fan reads: spoilers shown or not, the tropes they hide, how far they watched each drama."""
+
+    show_spoilers = serializers.BooleanField(
+        help_text='true: every scene shows plainly, no spoiler notices; false: the spoiler rule (README "Spoilers").'
+    )
+    hidden_tropes = serializers.ListField(
+        child=serializers.SlugField(), read_only=True, help_text="The slugs of the tropes hidden everywhere."
+    )
+    watched = serializers.DictField(
+        child=serializers.IntegerField(), read_only=True, help_text="Drama slug → the last episode watched."
+    )
+
+
 class ReadResultSerializer(serializers.Serializer):
     marked_read = serializers.IntegerField(help_text="Notifications that were unread.")
     unread = serializers.IntegerField()

@@ -19,6 +19,7 @@ from community.duels.selectors import SORTS, ranking
 from community.duels.services import cast_duel_vote, pair_token
 from community.duels.views import dealt_scenes
 from community.feed.entries import feed_page, feed_token, revoke_feed_token
+from community.preferences.viewer import ViewerPreferences, set_show_spoilers
 from notifications import services as notifications
 from notifications.selectors import delivery_choices, inbox, unread_count
 from scenes.models import Actor, Drama
@@ -74,6 +75,38 @@ class NotificationSettings(FanActionMixin, ConditionalGetMixin, APIView):
         for kind, delivery in data.validated_data.items():
             notifications.set_delivery(fan=request.user, kind=kind, delivery=delivery)
         return Response(delivery_choices(request.user))
+
+
+def preferences_of(fan) -> dict:
+    viewer = ViewerPreferences(fan)
+    slugs = dict(Drama.objects.filter(pk__in=viewer.watched).values_list("pk", "slug"))
+    return {
+        "show_spoilers": viewer.shows_all_spoilers,
+        "hidden_tropes": sorted(trope.slug for trope in viewer.hidden_tropes),
+        "watched": {slugs[pk]: episode for pk, episode in viewer.watched.items() if pk in slugs},
+    }
+
+
+@extend_schema_view(
+    get=read_schema(s.PreferencesSerializer),
+    put=extend_schema(
+        request=s.PreferencesSerializer, responses={200: s.PreferencesSerializer, **errors(*WRITE_ERRORS)}
+    ),
+)
+class Preferences(FanActionMixin, ConditionalGetMixin, APIView):
+    """What you read: PUT {"show_spoilers": true} to see every scene plainly (false: the spoiler rule again). Hidden
+    tropes and progress are set on the pages (/me/preferences/, a drama's page) and read here."""
+
+    rate_limit_action = "follow"
+
+    def get(self, request):
+        return Response(preferences_of(request.user))
+
+    def put(self, request):
+        data = s.PreferencesSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        set_show_spoilers(fan=request.user, show=data.validated_data["show_spoilers"])
+        return Response(preferences_of(request.user))
 
 
 def follow_row(request, kind: str, target, following: bool) -> dict:

@@ -16,8 +16,10 @@ from django.db.models import CharField, F, Q, Value
 from django.utils.translation import gettext as _
 
 from scenes.models import Scene
+from scenes.naming import spoiler_title
 
 from ..models import Comment, FanProfile, Favourite, Follow
+from ..preferences.viewer import ViewerPreferences
 
 PER_PAGE = 20
 ATOM_ITEMS = 50
@@ -30,13 +32,15 @@ class FeedEntry:
     scene: Scene | None = None
     comment: Comment | None = None
     fan: object = None  # who did it (comments, favourites, submitted scenes)
+    spoiler: bool = False  # the scene is a spoiler to the feed's reader: named by its drama and episode only
 
     @property
     def text(self) -> str:
         if self.kind == "comment":
             where = self.comment.scene or self.comment.drama
-            return _("%(fan)s commented on %(where)s") % {"fan": self.fan.get_username(), "where": _title(where)}
-        scene = _title(self.scene)
+            where = _title(where, spoiler=self.spoiler)
+            return _("%(fan)s commented on %(where)s") % {"fan": self.fan.get_username(), "where": where}
+        scene = _title(self.scene, spoiler=self.spoiler)
         if self.kind == "favourite":
             return _("%(fan)s added a favourite: %(scene)s") % {"fan": self.fan.get_username(), "scene": scene}
         return _("New back hug: %(scene)s") % {"scene": scene}
@@ -46,7 +50,9 @@ class FeedEntry:
         return self.comment.get_absolute_url() if self.kind == "comment" else self.scene.get_absolute_url()
 
 
-def _title(target) -> str:
+def _title(target, *, spoiler: bool) -> str:
+    if isinstance(target, Scene) and spoiler:
+        return spoiler_title(drama=target.drama.title, episode=target.episode)
     if isinstance(target, Scene):
         names = {"hugger": target.hugger.name, "hugged": target.hugged.name, "drama": target.drama.title}
         if target.episode is None:
@@ -85,10 +91,12 @@ def feed_page(fan, *, page: int = 1, per_page: int = PER_PAGE) -> tuple[list[Fee
     """The entries of ``page`` and whether there is an older page."""
     start = (page - 1) * per_page
     found = list(_rows(fan)[start : start + per_page + 1])
-    return _entries(found[:per_page]), len(found) > per_page
+    return _entries(found[:per_page], ViewerPreferences(fan)), len(found) > per_page
 
 
-def _entries(rows) -> list[FeedEntry]:
+def _entries(rows, viewer) -> list[FeedEntry]:
+    """The rows' entries; a scene that is a spoiler to ``viewer`` (their spoiler rule, as their cards) is named by its
+    drama and episode only."""
     ids = {kind: [pk for row_kind, pk, _ in rows if row_kind == kind] for kind in ("scene", "comment", "favourite")}
     scenes = (
         Scene.objects.select_related("drama", "hugger", "hugged", "submitted_by").in_bulk(ids["scene"])
@@ -119,11 +127,13 @@ def _entries(rows) -> list[FeedEntry]:
         elif kind == "favourite" and pk in favourites:
             favourite = favourites[pk]
             entries.append(FeedEntry(kind, when, scene=favourite.scene, fan=favourite.fan))
+    for entry in entries:
+        entry.spoiler = entry.scene is not None and viewer.spoiler(entry.scene) is not None
     return entries
 
 
 def atom_entries(fan) -> list[FeedEntry]:
-    return _entries(list(_rows(fan)[:ATOM_ITEMS]))
+    return _entries(list(_rows(fan)[:ATOM_ITEMS]), ViewerPreferences(fan))
 
 
 # The private feed's address ---------------------------------------------------------------------

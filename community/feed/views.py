@@ -94,6 +94,8 @@ class PrivateFeed(Feed):
     def item_description(self, entry):
         if entry.kind == "comment":
             return entry.comment.body
+        if entry.spoiler:
+            return _("Spoiler warning: it gives away a turn of the story. Open the scene to see it.")
         return entry.scene.description
 
     def item_link(self, entry):

@@ -1,4 +1,5 @@
-"""Forms for a fan's reading preferences: the tropes they hide and how far they have watched a drama."""
+"""Forms for a fan's reading preferences: the tropes they hide, spoilers shown or not, how far they have watched a
+drama."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,7 @@ class TropeToggleForm(forms.Form):
 
 
 class WatchProgressForm(forms.Form):
-    """How far a fan has watched one drama; ``forget=1`` removes the record (the default spoiler rule applies)."""
+    """How far a fan has watched one drama; ``forget=1`` removes the record (the rule for everyone applies again)."""
 
     forget = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -64,3 +65,11 @@ class WatchProgressForm(forms.Form):
     def last_episode_or_none(self) -> int | None:
         """The episode to record, or None to forget the drama."""
         return None if self.cleaned_data.get("forget") else self.cleaned_data["last_episode"]
+
+
+class SpoilerSettingForm(forms.Form):
+    show_spoilers = forms.BooleanField(
+        label=_("Show me all spoilers"),
+        required=False,
+        help_text=_("Every scene shows plainly: no blur, no notices, whatever you have watched."),
+    )

@@ -1,11 +1,12 @@
 """
-A reader's own filters: tropes a fan hides everywhere, how far they have watched each drama, and the
-spoiler rule every scene card and scene page follows.
+A reader's own filters: tropes a fan hides everywhere, how far they have watched each drama, whether they want
+spoilers at all, and the spoiler rule every scene card, scene page and list naming scenes follows.
 
 Reads: ``viewer_preferences(request)`` loads them once per request (for a fan, from the cache, where they are kept
 until the fan changes them; none for an anonymous reader); views pass the result to ``Scene.objects.for_viewer()``,
 templates ask ``{% spoiler_for scene as spoiler %}`` (community/templatetags/reading.py).
-Writes: ``set_trope_hidden``, ``set_hidden_tropes`` and ``record_watch_progress``, used by the pages.
+Writes: ``set_trope_hidden``, ``set_hidden_tropes``, ``record_watch_progress`` and ``set_show_spoilers``, used by the
+pages and the API.
 """
 
 from dataclasses import dataclass
@@ -20,57 +21,86 @@ from django.utils.translation import ngettext
 from community.models import FanProfile, WatchProgress
 from scenes.models import Drama, Scene, Trope
 
-# A fan's hidden tropes and progress, kept between their requests: dropped when they change them (below), and
-# after this long, so a trope renamed by a moderator shows its new name.
+# A fan's hidden tropes, progress and spoiler setting, kept between their requests: dropped when they change them
+# (below), and after this long, so a trope renamed by a moderator shows its new name.
 KEPT_SECONDS = 10 * 60
 
-# Readers who have not said how far they watched are spared the last quarter of a drama's episodes.
-SPOILER_FROM = (3, 4)  # a scene is a spoiler when episode / episodes > 3/4
+# The spoiler rule, as fan sites such as MyDramaList tag spoilers: a scene is a spoiler only when it gives a turn
+# of the story away, which its submitter or a moderator says (Scene.is_spoiler), never by where it falls in the
+# drama. A rule by episode (the last quarter) blurred a third of the catalogue, dramas from 2009 included, while a
+# twist stays a twist for whoever has not watched it yet, however old the drama: no age limit either. So:
+# - a fan who turned spoilers on ("show all spoilers") sees every scene plainly, and a fan's own submissions are
+#   never hidden from them (they wrote them);
+# - a fan who said how far they watched a drama is spared every scene of it past that episode (they asked), and
+#   a marked scene whose episode nobody knows until they have finished it; the rest of that drama shows plainly;
+# - everyone else, anonymous readers included (one rule for all: the pages kept for them stay true), is spared
+#   the marked scenes only.
 
 
 @dataclass(frozen=True)
 class Spoiler:
-    """Why a scene shows behind a notice: its episode, the drama's episodes, how far the fan watched."""
+    """Why a scene shows behind a notice: its episode (None: unknown), the drama's episodes, how far the fan
+    watched (None: they have not said, and the scene is marked as a spoiler)."""
 
-    episode: int
+    episode: int | None
     episodes: int
-    watched: int | None = None  # None: the reader has not said, the last-quarter rule applies
+    watched: int | None = None
 
     @property
     def notice(self) -> str:
+        if self.episode is None:
+            return _("Spoiler: episode unknown")
         return _("Spoiler: episode %(episode)d of %(episodes)d") % {"episode": self.episode, "episodes": self.episodes}
 
     @property
     def reason(self) -> str:
         if self.watched is None:
-            return _("From the last quarter of the drama.")
+            return _("Marked as a spoiler: it gives away a turn of the story.")
         if self.watched == 0:
             return _("You have not started this drama yet.")
         return _("You have watched up to episode %(episode)d.") % {"episode": self.watched}
 
 
-def is_late_episode(episode: int, episodes: int) -> bool:
-    """In the drama's last quarter: episode > 3/4 of the episodes (exact, no floating point)."""
-    numerator, denominator = SPOILER_FROM
-    return episode * denominator > episodes * numerator
+@dataclass(frozen=True)
+class SpoilerFacts:
+    """What the rule reads of a scene, for lists kept as plain values (the stats' most controversial scenes)."""
+
+    drama_id: int
+    episode: int | None
+    episodes: int
+    is_spoiler: bool
+    submitted_by_id: int | None
+
+
+def spoiler_facts(scene: Scene) -> SpoilerFacts:
+    return SpoilerFacts(scene.drama_id, scene.episode, scene.drama.episodes, scene.is_spoiler, scene.submitted_by_id)
 
 
 class ViewerPreferences:
-    """What one reader of one request hides and has watched; each part is loaded on first use."""
+    """What one reader of one request hides, has watched and wants spoiled; each part is loaded on first use."""
 
     def __init__(self, user):
         self.user = user
         self.signed_in = bool(user and user.is_authenticated)
 
     @cached_property
-    def _kept(self) -> tuple[list[Trope], dict[int, int]]:
-        """Both parts in one cache read: a fan's page costs no query for them while they are kept."""
+    def _kept(self) -> tuple[list[Trope], dict[int, int], bool]:
+        """All parts in one cache read: a fan's page costs no query for them while they are kept."""
         key = preferences_key(self.user.pk)
         kept = cache.get(key)
         if kept is None:
-            hidden = list(Trope.objects.filter(hidden_by__user=self.user).select_related("group"))
+            # The profile's setting and hidden trope ids in one query; the tropes themselves from the taxonomy,
+            # which every page with cards has loaded anyway.
+            rows = list(FanProfile.objects.filter(user=self.user).values_list("show_spoilers", "hidden_tropes"))
+            show_spoilers = bool(rows) and rows[0][0]
+            hidden_ids = {trope_id for _show, trope_id in rows if trope_id is not None}
+            taxonomy = Trope.objects.taxonomy() if hidden_ids else {}
+            hidden = sorted(
+                (taxonomy[pk] for pk in hidden_ids if pk in taxonomy),
+                key=lambda trope: (trope.group.position, trope.position, trope.name),
+            )
             watched = dict(WatchProgress.objects.filter(fan=self.user).values_list("drama_id", "last_episode_watched"))
-            kept = (hidden, watched)
+            kept = (hidden, watched, show_spoilers)
             cache.set(key, kept, KEPT_SECONDS)
         return kept
 
@@ -91,16 +121,24 @@ class ViewerPreferences:
             return {}
         return self._kept[1]
 
+    @cached_property
+    def shows_all_spoilers(self) -> bool:
+        """The fan turned spoiler notices off ("show all spoilers" on their preferences)."""
+        return self.signed_in and self._kept[2]
+
     def spoiler(self, scene: Scene) -> Spoiler | None:
-        """The spoiler notice ``scene`` shows to this reader, or None when it shows plainly (also when no source
-        says which episode it is in: nothing to measure it against)."""
-        if scene.episode is None:
+        """The spoiler notice ``scene`` shows to this reader, or None when it shows plainly (the rule above)."""
+        return self.spoiler_of(spoiler_facts(scene))
+
+    def spoiler_of(self, facts: SpoilerFacts) -> Spoiler | None:
+        if self.shows_all_spoilers or (self.signed_in and facts.submitted_by_id == self.user.pk):
             return None
-        episodes = scene.drama.episodes
-        watched = self.watched.get(scene.drama_id)
-        if watched is not None:
-            return Spoiler(scene.episode, episodes, watched) if scene.episode > watched else None
-        return Spoiler(scene.episode, episodes) if is_late_episode(scene.episode, episodes) else None
+        watched = self.watched.get(facts.drama_id)
+        if watched is None:
+            return Spoiler(facts.episode, facts.episodes) if facts.is_spoiler else None
+        if facts.episode is None:  # Nothing to measure it against: a marked scene waits until the fan has finished.
+            return Spoiler(None, facts.episodes, watched) if facts.is_spoiler and watched < facts.episodes else None
+        return Spoiler(facts.episode, facts.episodes, watched) if facts.episode > watched else None
 
 
 def viewer_preferences(request) -> ViewerPreferences:
@@ -113,7 +151,7 @@ def viewer_preferences(request) -> ViewerPreferences:
 
 
 def preferences_key(user_id: int) -> str:
-    return f"viewer:{user_id}"
+    return f"viewer:v2:{user_id}"  # v2: the spoiler setting joined the kept parts
 
 
 def _forget(fan) -> None:
@@ -169,3 +207,10 @@ def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> Wat
     )
     _forget(fan)
     return progress
+
+
+def set_show_spoilers(*, fan, show: bool) -> None:
+    """Show ``fan`` every scene plainly (no spoiler notices), or follow the spoiler rule again."""
+    with transaction.atomic():
+        FanProfile.objects.update_or_create(user=fan, defaults={"show_spoilers": show})
+        _forget(fan)

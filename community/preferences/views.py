@@ -1,5 +1,6 @@
 """
-A fan's preferences: /me/preferences/ (the tropes they hide, how far they watched, their notifications), the hide/show
+A fan's preferences: /me/preferences/ (the tropes they hide, spoilers shown or not, how far they watched, their
+notifications), the hide/show
 button on the trope guide and trope pages, and the "watched up to episode N" form on drama pages.
 
 Reading aids, not community actions: banned fans may use them too, so these views only require signing in.
@@ -12,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,8 +27,14 @@ from notifications.selectors import delivery_choices
 from scenes.models import Drama, Trope, TropeGroup
 
 from . import language
-from .forms import HiddenTropesForm, TropeToggleForm, WatchProgressForm
-from .viewer import record_watch_progress, set_hidden_tropes, set_trope_hidden, viewer_preferences
+from .forms import HiddenTropesForm, SpoilerSettingForm, TropeToggleForm, WatchProgressForm
+from .viewer import (
+    record_watch_progress,
+    set_hidden_tropes,
+    set_show_spoilers,
+    set_trope_hidden,
+    viewer_preferences,
+)
 
 
 def _refused(request, errors: list[str], *, back: str):
@@ -56,6 +64,7 @@ def preferences(request):
         ),
         "progress": WatchProgress.objects.filter(fan=request.user).select_related("drama").order_by("drama__title"),
         "notification_form": NotificationSettingsForm(initial=delivery_choices(request.user)),
+        "spoiler_form": SpoilerSettingForm(initial={"show_spoilers": viewer.shows_all_spoilers}),
     }
     return render(request, "community/preferences.html", context, status=status)
 
@@ -85,6 +94,21 @@ def hide_trope(request):
 
 @login_required
 @require_POST
+def spoiler_setting(request):
+    """ "Show me all spoilers": on, every scene shows plainly for this fan; off, the spoiler rule again."""
+    form = SpoilerSettingForm(request.POST)
+    form.is_valid()  # A checkbox: absent is off, so every answer is a valid one.
+    show = form.cleaned_data["show_spoilers"]
+    set_show_spoilers(fan=request.user, show=show)
+    if show:
+        messages.success(request, _("Saved: every scene shows plainly, spoilers too."))
+    else:
+        messages.success(request, _("Saved: spoilers show blurred behind a notice until you click them."))
+    return redirect(safe_next(request, fallback=reverse("community:preferences") + "#spoilers"))
+
+
+@login_required
+@require_POST
 def watch_progress(request, slug):
     drama = Drama.objects.filter(slug=slug).first()
     if drama is None:
@@ -97,7 +121,8 @@ def watch_progress(request, slug):
     if progress is None:
         messages.success(
             request,
-            _("Forgotten: %(drama)s's last quarter hides behind spoiler notices again.") % {"drama": drama.title},
+            _("Forgotten: only the scenes of %(drama)s marked as spoilers hide behind a notice again.")
+            % {"drama": drama.title},
         )
     elif progress.last_episode_watched >= drama.episodes:
         messages.success(

@@ -166,6 +166,7 @@ class SceneAdmin(DatabaseRulesAdmin):
         "status",
         "is_featured",
         "is_illustrative",
+        "is_spoiler",
         DocumentedFilter,
         ClassificationFilter,
         CuratedTropeFilter,
@@ -217,7 +218,7 @@ class SceneAdmin(DatabaseRulesAdmin):
             _("Moderation"),
             {
                 "fields": (
-                    ("status", "is_featured", "is_illustrative"),
+                    ("status", "is_featured", "is_illustrative", "is_spoiler"),
                     "submitter",
                     ("published_at", "created_at", "updated_at"),
                 )

@@ -21,6 +21,7 @@ row naming them, in any order; JSON: an array of objects with these keys):
 | `status` | no | `published` (the default), `pending` or `rejected` |
 | `is_illustrative` | no | `true` or `false` (also `yes`/`no`, `1`/`0`; empty is `false`) |
 | `is_featured` | no | `true` or `false`; only a published scene can be featured |
+| `is_spoiler` | no | `true` or `false` (as `is_illustrative`): it gives away a turn of the story (README "Spoilers") |
 | `published_at` | no | ISO 8601, e.g. `2024-02-14T20:30:00+00:00` (UTC if no offset); published scenes default to now |
 | `sources` | no | the pages that document the scene, as described in scenes/bulk/sources.py |
 

@@ -45,6 +45,7 @@ def scene_record(scene: Scene) -> dict[str, Any]:
         "status": scene.status,
         "is_illustrative": scene.is_illustrative,
         "is_featured": scene.is_featured,
+        "is_spoiler": scene.is_spoiler,
         "published_at": scene.published_at.isoformat() if scene.published_at else None,
         "sources": [source_record(source) for source in scene.sources.all()],
     }

@@ -26,6 +26,7 @@ COLUMNS = (
     "status",
     "is_illustrative",
     "is_featured",
+    "is_spoiler",  # optional like the others: files written before it (without the column) read as they did
     "published_at",
     "sources",
 )

@@ -193,6 +193,7 @@ def check_record(record: Record, catalogue: Catalogue, *, now: datetime) -> tupl
         status=status,
         is_illustrative=row.boolean("is_illustrative"),
         is_featured=is_featured,
+        is_spoiler=row.boolean("is_spoiler"),
         published_at=published_at or (now if status == Scene.Status.PUBLISHED else None),
     )
     # The model's own rules, with its messages: episode within the drama, two different characters, end after

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from community.preferences.viewer import is_late_episode
+from community.preferences.viewer import ViewerPreferences
 from scenes.models import Scene
+from scenes.naming import spoiler_title
 
 from .filters import SceneFilter
 
@@ -102,28 +103,32 @@ class NewScenesFeed(Feed):
     def items(self, feed_filter):
         return feed_filter.scenes
 
+    # A feed is read by anyone, signed in or not: it follows the rule for readers who have said nothing, and a
+    # spoiler is named by its drama and episode only, its description and tropes left for its page.
+    everyone = ViewerPreferences(None)
+
     def item_title(self, scene):
+        if self.everyone.spoiler(scene):
+            return spoiler_title(drama=scene.drama.title, episode=scene.episode)
         names = {"hugger": scene.hugger.name, "hugged": scene.hugged.name, "drama": scene.drama.title}
         if scene.episode is None:  # no source says which
             return _("%(hugger)s → %(hugged)s: %(drama)s") % names
         return _("%(hugger)s → %(hugged)s: %(drama)s, episode %(episode)s") % {**names, "episode": scene.episode}
 
     def item_description(self, scene):
-        tropes = ", ".join(trope.name for trope in scene.public_tropes())
         parts = []
-        if scene.episode is not None and is_late_episode(scene.episode, scene.drama.episodes):
-            parts.append(
-                _("Spoiler warning: episode %(episode)s of %(episodes)s.")
-                % {"episode": scene.episode, "episodes": scene.drama.episodes}
-            )
-        parts.append(scene.description)
-        if tropes:
-            parts.append(_("Tropes: %(tropes)s.") % {"tropes": tropes})
+        if self.everyone.spoiler(scene):  # its sources' titles and quotes tell the story too
+            parts.append(_("Spoiler warning: it gives away a turn of the story. Open the scene to see it."))
+        else:
+            parts.append(scene.description)
+            tropes = ", ".join(trope.name for trope in scene.public_tropes())
+            if tropes:
+                parts.append(_("Tropes: %(tropes)s.") % {"tropes": tropes})
+            sources = [citation(source) for source in scene.sources.all()]
+            if sources:
+                parts.append(_("Sources: %(sources)s.") % {"sources": "; ".join(sources)})
         if scene.is_illustrative:
             parts.append(_("Illustrative: an invented example, not a documented moment of the drama."))
-        sources = [citation(source) for source in scene.sources.all()]
-        if sources:
-            parts.append(_("Sources: %(sources)s.") % {"sources": "; ".join(sources)})
         parts.append(
             _("Fans' verdict so far: %(awesome)s awesome, %(awkward)s awkward.")
             % {"awesome": scene.awesome_count, "awkward": scene.awkward_count}
@@ -141,6 +146,8 @@ class NewScenesFeed(Feed):
         return scene.published_at
 
     def item_categories(self, scene):
+        if self.everyone.spoiler(scene):
+            return []
         return [trope.name for trope in scene.public_tropes()]
 
 

@@ -188,6 +188,7 @@ class Loader:
                 status=Scene.Status.PUBLISHED,
                 is_illustrative=row["is_illustrative"],
                 is_featured=row["is_featured"],
+                is_spoiler=row["is_spoiler"],
                 published_at=row["published_at"],
                 awesome_count=awesome,
                 awkward_count=awkward,

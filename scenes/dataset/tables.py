@@ -211,6 +211,10 @@ TABLES = (
             text("line_english", "The same line in English."),
             flag("is_illustrative", "An invented placeholder, not a documented moment of the drama."),
             flag("is_featured", "A moderators' pick."),
+            flag(
+                "is_spoiler",
+                "It gives away a turn of the story: the site blurs it for readers who have not watched it.",
+            ),
             Column("published_at", "datetime", "When it was published, UTC.", True),
             number("awesome_count", "Fans who voted it awesome.", required=True),
             number("awkward_count", "Fans who voted it awkward.", required=True),

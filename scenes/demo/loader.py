@@ -172,6 +172,7 @@ def load_scenes(scenes: tuple[SceneFact, ...], drama_rows, character_rows, repor
                 "line_english": fact.line_english,
                 "is_illustrative": fact.illustrative,
                 "is_featured": fact.featured,
+                "is_spoiler": fact.spoiler,
                 "status": Scene.Status.PUBLISHED,
                 "published_at": published_at(index, len(scenes)),
             },

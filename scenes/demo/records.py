@@ -55,6 +55,9 @@ class SceneFact(NamedTuple):
     # as placeholders.
     illustrative: bool = True
     featured: bool = False
+    # It gives away a turn of the story (a twist, a reveal, how it ends): marked, as a moderator would, so readers
+    # who have not watched that far see it blurred (Scene.is_spoiler). A handful, not every late episode.
+    spoiler: bool = False
     sources: tuple[SourceFact, ...] = ()
     # How well the sources document the moment, on the research list's scale: "high" (the scene and its
     # episode), "medium" (the scene, no episode) or "low" (only stills or a preview before broadcast, or a
@@ -78,6 +81,7 @@ def documented(
     confidence: str,
     *sources: SourceFact,
     featured: bool = False,
+    spoiler: bool = False,
 ) -> SceneFact:
     """A back hug public pages describe: no time (nobody has timed it), the episode only where a page names it."""
     return SceneFact(
@@ -92,6 +96,7 @@ def documented(
         tropes=tropes,
         illustrative=False,
         featured=featured,
+        spoiler=spoiler,
         sources=sources,
         confidence=confidence,
     )

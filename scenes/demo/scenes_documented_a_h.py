@@ -35,6 +35,7 @@ SCENES: tuple[SceneFact, ...] = (
             "이경이 갑자기 한강의 등을 포옹",
             date(2011, 5, 12),
         ),
+        spoiler=True,  # reveals whose spirit is in Yi-kyung's body
     ),
     documented(
         "a-good-day",
@@ -313,6 +314,7 @@ SCENES: tuple[SceneFact, ...] = (
             "Honest News",
             "두수는 선아의 뒤편으로 다가가 뜨겁게 아내를 끌어안았다",
         ),
+        spoiler=True,  # reveals the husband's terminal illness
     ),
     documented(
         "healer",

@@ -27,6 +27,7 @@ SCENES: tuple[SceneFact, ...] = (
             "이보영을 뒤에서 꼭 끌어 않고 눈물을 흘리고",
             date(2013, 7, 13),
         ),
+        spoiler=True,  # Soo-ha's memory coming back, the end of episode 12
     ),
     documented(
         "love-rain",
@@ -116,6 +117,7 @@ SCENES: tuple[SceneFact, ...] = (
             "she also got a really tender back hug",
             date(2015, 5, 5),
         ),
+        spoiler=True,  # tells whom Mae-ri ends up with
     ),
     documented(
         "my-daughter-seo-young",

@@ -160,6 +160,7 @@ SCENES: tuple[SceneFact, ...] = (
             "'김비서가 왜 그럴까' 11회는 이날 밤 9시 30분 방송된다",
             date(2018, 7, 11),
         ),
+        spoiler=True,  # reveals Mi-so's childhood kidnapping
     ),
     documented(
         "will-it-snow-for-christmas",
@@ -249,5 +250,6 @@ SCENES: tuple[SceneFact, ...] = (
             "수선은 돌아가는 대구를 쫓아가 뒤에서 안으며",
         ),
         featured=True,
+        spoiler=True,  # reveals Dae-gu's real name and his mother's murder
     ),
 )

@@ -78,6 +78,17 @@ class Scene(models.Model):
     is_featured = models.BooleanField(
         _("is featured"), default=False, help_text=_("Shown on the front page as a moderators' pick.")
     )
+    # Only what gives a story away is a spoiler, as its submitter or a moderator says: a rule by episode blurred a
+    # third of the catalogue, most of it harmless (community/preferences/viewer.py has the whole rule).
+    is_spoiler = models.BooleanField(
+        _("is a spoiler"),
+        default=False,
+        db_default=False,  # rows written by SQL (bulk loads) too
+        help_text=_(
+            "It gives away a turn of the story (a twist, a reveal, an ending): readers who have not watched that far "
+            "see it blurred, with a neutral title."
+        ),
+    )
     tropes = models.ManyToManyField(
         Trope, verbose_name=_("tropes"), through="SceneTrope", related_name="scenes", blank=True
     )
@@ -198,6 +209,19 @@ class Scene(models.Model):
 
     def get_absolute_url(self):
         return reverse("scenes:scene-detail", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remember the spoiler mark as stored: changing it changes every page naming the scene
+        (scenes/freshness.py), which ``spoiler_mark_changed`` tells."""
+        scene = super().from_db(db, field_names, values)
+        scene._stored_is_spoiler = scene.__dict__.get("is_spoiler")
+        return scene
+
+    @property
+    def spoiler_mark_changed(self) -> bool:
+        """Marked or unmarked as a spoiler since it was read from the database (or saved)."""
+        return getattr(self, "_stored_is_spoiler", False) != self.is_spoiler
 
     def clean(self):
         errors = {}

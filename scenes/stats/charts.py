@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from scenes.links import cached_reverse
-from scenes.naming import names_of
+from scenes.naming import names_of, spoiler_title
 
 from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
 from .numbers import SUPERLATIVE_MIN_VOTES, SiteStats, share, surest_drama
@@ -383,19 +383,23 @@ def _trope_chart(stats: SiteStats, *, meanings: bool, limit: int | None) -> Char
     )
 
 
-def controversy_chart(stats: SiteStats) -> Chart:
-    """The scenes fans split on most: awesome and awkward votes side by side, each row links to the scene."""
+def controversy_chart(stats: SiteStats, spoilers: frozenset[int] = frozenset()) -> Chart:
+    """The scenes fans split on most: awesome and awkward votes side by side, each row links to the scene. A scene
+    in ``spoilers`` (a spoiler to this reader, as its card says) is named by its drama and episode only."""
     rows, table = [], []
     for scene in stats.controversial:
         tally = scene.tally
         awesome_width = 100 * tally.awesome / tally.votes
         episode = scene.episode if scene.episode is not None else _("unknown")  # no source says, for some
-        name = _("%(hugger)s → %(hugged)s, %(drama)s ep. %(episode)s") % {
-            "hugger": scene.hugger,
-            "hugged": scene.hugged,
-            "drama": scene.drama_title,
-            "episode": episode,
-        }
+        if scene.pk in spoilers:
+            name = spoiler_title(drama=scene.drama_title, episode=scene.episode)
+        else:
+            name = _("%(hugger)s → %(hugged)s, %(drama)s ep. %(episode)s") % {
+                "hugger": scene.hugger,
+                "hugged": scene.hugged,
+                "drama": scene.drama_title,
+                "episode": episode,
+            }
         votes = {"name": name, "awesome": tally.awesome, "awkward": tally.awkward}
         rows.append(
             Row(
@@ -421,7 +425,14 @@ def controversy_chart(stats: SiteStats) -> Chart:
                 Cell(f"{tally.awesome_share}%", numeric=True),
             ]
         )
-    if stats.controversial:
+    if stats.controversial and stats.controversial[0].pk in spoilers:
+        top = stats.controversial[0]
+        summary = _("Fans split most on %(name)s: %(awesome)s awesome to %(awkward)s awkward.") % {
+            "name": spoiler_title(drama=top.drama_title, episode=top.episode),
+            "awesome": top.tally.awesome,
+            "awkward": top.tally.awkward,
+        }
+    elif stats.controversial:
         top = stats.controversial[0]
         summary = _(
             "Fans split most on %(hugger)s → %(hugged)s in %(drama)s (episode %(episode)s): %(awesome)s awesome to "
@@ -452,23 +463,25 @@ def controversy_chart(stats: SiteStats) -> Chart:
 class LazyCharts:
     """stats_charts(stats), drawn only when a page iterates it: the page caches what it renders from them."""
 
-    def __init__(self, stats: SiteStats):
+    def __init__(self, stats: SiteStats, spoilers: frozenset[int] = frozenset()):
         self.stats = stats
+        self.spoilers = spoilers
 
     @cached_property
     def charts(self) -> list[Chart]:
-        return stats_charts(self.stats)
+        return stats_charts(self.stats, self.spoilers)
 
     def __iter__(self):
         return iter(self.charts)
 
 
-def stats_charts(stats: SiteStats) -> list[Chart]:
+def stats_charts(stats: SiteStats, spoilers: frozenset[int] = frozenset()) -> list[Chart]:
+    """Every chart of the page; ``spoilers``: the scenes that are spoilers to this reader (named neutrally)."""
     return [
         drama_verdict_chart(stats),
         year_chart(stats),
         share_by_year_chart(stats),
         _trope_chart(stats, meanings=False, limit=10),
         _trope_chart(stats, meanings=True, limit=None),
-        controversy_chart(stats),
+        controversy_chart(stats, spoilers),
     ]

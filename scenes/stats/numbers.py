@@ -96,6 +96,12 @@ class ControversialScene:
     hugger: str
     hugged: str
     tally: Tally
+    # What the spoiler rule reads (community.preferences.viewer.SpoilerFacts); a changed mark has the numbers
+    # counted again (forget_site_stats). Defaults: snapshots counted before they were kept.
+    drama_id: int = 0
+    episodes: int = 0
+    submitted_by_id: int | None = None
+    is_spoiler: bool = False
 
 
 @dataclass
@@ -285,6 +291,10 @@ def most_controversial(scenes, *, limit: int = CONTROVERSIAL_IN_CHART) -> list[C
             hugger=scene.hugger.name,
             hugged=scene.hugged.name,
             tally=Tally(scenes=1, awesome=scene.awesome_count, awkward=scene.awkward_count),
+            drama_id=scene.drama_id,
+            episodes=scene.drama.episodes,
+            submitted_by_id=scene.submitted_by_id,
+            is_spoiler=scene.is_spoiler,
         )
         for scene in scenes.most_controversial().select_related("drama", "hugger", "hugged")[:limit]
     ]
@@ -357,6 +367,13 @@ def site_stats(*, use_cache: bool = True) -> SiteStats:
                 cache.set(STATS_CACHE_KEY, stats, timeout=STATS_CACHE_SECONDS - age)
                 return stats
     return refresh_site_stats()
+
+
+def forget_site_stats() -> None:
+    """The kept numbers name a scene differently now (its spoiler mark changed): the next reader counts them again."""
+    StatsSnapshot.objects.filter(kind=SNAPSHOT_KIND).delete()
+    cache.delete(STATS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(STATS_CACHE_KEY))
 
 
 def refresh_site_stats() -> SiteStats:

@@ -88,6 +88,14 @@ class SceneForm(forms.Form):
     )
     line_korean = forms.CharField(label=_("Line spoken (Korean)"), max_length=300, required=False)
     line_english = forms.CharField(label=_("Line spoken (English)"), max_length=300, required=False)
+    is_spoiler = forms.BooleanField(
+        label=_("It is a spoiler"),
+        required=False,
+        help_text=_(
+            "Tick it when the scene gives away a turn of the story (a twist, a reveal, an ending): readers who have "
+            "not watched that far see it blurred, with a neutral title."
+        ),
+    )
     tropes = forms.ModelMultipleChoiceField(
         label=_("Tropes"), queryset=Trope.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -191,6 +199,7 @@ class SceneForm(forms.Form):
             "description": data["description"],
             "line_korean": data.get("line_korean", ""),
             "line_english": data.get("line_english", ""),
+            "is_spoiler": data.get("is_spoiler", False),
         }
 
 

@@ -30,6 +30,7 @@ EDITABLE_FIELDS = (
     "description",
     "line_korean",
     "line_english",
+    "is_spoiler",
 )
 
 
@@ -114,6 +115,7 @@ def submit_scene(
     setting: str = "",
     line_korean: str = "",
     line_english: str = "",
+    is_spoiler: bool = False,
     tropes: list[Trope] = (),
     screenshots: list[tuple[CheckedScreenshot | PreparedScreenshot, str]] = (),
     source: dict | None = None,
@@ -138,6 +140,7 @@ def submit_scene(
                 description=description,
                 line_korean=line_korean,
                 line_english=line_english,
+                is_spoiler=is_spoiler,
                 status=Scene.Status.PENDING,
                 submitted_by=fan,
             )

@@ -151,6 +151,7 @@ def edit(request, pk):
         "description": scene.description,
         "line_korean": scene.line_korean,
         "line_english": scene.line_english,
+        "is_spoiler": scene.is_spoiler,
         "tropes": list(scene.tropes.curated()),
     }
     form = SceneForm(

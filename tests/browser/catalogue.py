@@ -1,5 +1,5 @@
 """A small catalogue for the browser tests' paths: two dramas, three scenes, tropes some scenes carry and others
-not (so requiring one and leaving another out both change the results), one scene late enough to be a spoiler."""
+not (so requiring one and leaving another out both change the results), one scene marked as a spoiler."""
 
 from dataclasses import dataclass
 
@@ -12,9 +12,9 @@ from tests.factories import ActorFactory, CharacterFactory, DramaFactory, SceneF
 @dataclass
 class Catalogue:
     garden: object  # the drama "Secret Garden"
-    landing: object  # the drama "Crash Landing on You", this year's: its late episodes are spoilers
+    landing: object  # the drama "Crash Landing on You"
     first_hug: Scene  # Secret Garden, comfort and lingering
-    spoiler: Scene  # Crash Landing on You, its last episode: mutual
+    spoiler: Scene  # Crash Landing on You, its last episode, marked as a spoiler: mutual
     quiet_hug: Scene  # Crash Landing on You, comfort and one-sided
 
 
@@ -64,6 +64,7 @@ def small_catalogue() -> Catalogue:
         setting="a field in Switzerland",
         description="Back at last, he steps behind her among the flowers.",
         tropes=["mutual"],
+        is_spoiler=True,
     )
     quiet_hug = SceneFactory(
         drama=landing,

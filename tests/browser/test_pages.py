@@ -52,6 +52,7 @@ def demo():
         "fan": fan,
         "moderator": UserFactory(username="mod", is_staff=True, is_superuser=True),
         "scene": scene.get_absolute_url(),
+        "spoiler": Scene.objects.published().filter(is_spoiler=True).order_by("pk").first().get_absolute_url(),
         "drama": Drama.objects.order_by("pk").first().get_absolute_url(),
         "actor": Actor.objects.order_by("pk").first().get_absolute_url(),
         "trope": Trope.objects.get(slug="comfort").get_absolute_url(),
@@ -65,6 +66,7 @@ READER_PAGES = [
     ("front", "/"),
     ("catalogue", "/scenes/"),
     ("scene", "scene"),
+    ("spoiler", "spoiler"),  # a scene marked as a spoiler: its page blurred behind the notice
     ("drama", "drama"),
     ("actor", "actor"),
     ("actors", "/actors/"),
