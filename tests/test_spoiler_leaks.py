@@ -106,7 +106,7 @@ def test_the_controversial_chart_names_a_spoiler_by_its_drama_and_episode(client
 
 
 def test_the_controversial_chart_follows_a_spoiler_mark_made_after_the_count(client, twist):
-    set_tallies(twist.plain, awesome=4, awkward=4)
+    set_tallies(twist.plain, awesome=6, awkward=6)
     cache.clear()
     stats.refresh_site_stats()
     assert "Lost Sister → Secret Brother" in controversial_chart(client.get("/stats/").content.decode())
@@ -118,7 +118,7 @@ def test_the_controversial_chart_follows_a_spoiler_mark_made_after_the_count(cli
 
 
 def test_a_dramas_most_awesome_scene_is_named_neutrally_when_it_is_a_spoiler(client, twist):
-    set_tallies(twist.reveal, awesome=9, awkward=0)
+    set_tallies(twist.reveal, awesome=12, awkward=0)
     html = client.get("/dramas/twist/").content.decode()
     profile = html.split('class="highlight__link"')[1].split("</a>")[0]
     assert "A back hug in episode 15" in profile and "Secret Brother" not in profile
