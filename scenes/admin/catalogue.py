@@ -25,7 +25,7 @@ class CharacterInline(admin.TabularInline):
     """The cast of a drama."""
 
     model = Character
-    fields = ("name", "actor", "gender", "role")
+    fields = ("name", "hangul_name", "actor", "gender", "role")
     autocomplete_fields = ("actor",)
     extra = 1
 
@@ -45,7 +45,7 @@ class StreamingLinkInline(admin.TabularInline):
 class RoleInline(CharacterInline):
     """The characters an actor plays."""
 
-    fields = ("drama", "name", "gender", "role")
+    fields = ("drama", "name", "hangul_name", "gender", "role")
     autocomplete_fields = ("drama",)
     verbose_name = _("role")
     verbose_name_plural = _("roles")
@@ -114,9 +114,9 @@ class ActorAdmin(DatabaseRulesAdmin):
 
 @admin.register(Character)
 class CharacterAdmin(DatabaseRulesAdmin):
-    list_display = ("name", "drama_link", "actor", "gender", "role")
+    list_display = ("name", "hangul_name", "drama_link", "actor", "gender", "role")
     list_filter = ("role", "gender", "drama")
-    search_fields = ("name", "actor__name", "actor__hangul_name", "drama__title", "drama__hangul_title")
+    search_fields = ("name", "hangul_name", "actor__name", "actor__hangul_name", "drama__title", "drama__hangul_title")
     ordering = ("drama__title", "name")
     autocomplete_fields = ("drama", "actor")
 

@@ -8,7 +8,7 @@ and ``name.second`` (either may be the Hangul; ``second`` is empty when the cata
 from django import template
 from django.utils.translation import gettext
 
-from scenes.naming import Names, names_of
+from scenes.naming import Names, inline_name, names_of
 
 register = template.Library()
 
@@ -21,10 +21,13 @@ def names(thing) -> Names:
 @register.filter
 def display_name(thing) -> str:
     """The name to show inline: the Hangul first with the English after for a Korean reader, else the English."""
-    name = names_of(thing)
-    if name.first_lang == "ko" and name.second:
-        return f"{name.first} ({name.second})"
-    return name.first
+    return inline_name(thing)
+
+
+@register.filter
+def first_name(thing) -> str:
+    """The one name to show where there is room for one: the Hangul for a Korean reader, where there is one."""
+    return names_of(thing).first
 
 
 @register.filter
