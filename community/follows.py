@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from scenes.models import Actor, Drama
+from scenes.naming import first_name
 
 from .models import Follow
 from .services import ActionRefused, ensure_can_act
@@ -26,6 +27,12 @@ def target_field(target) -> str:
     if isinstance(target, User):
         return "followed_fan"
     raise TypeError(f"A fan follows dramas, actors and fans, not {type(target).__name__}.")
+
+
+def label(target) -> str:
+    """What a follow button and its message call ``target``: a drama's or actor's name in the reader's order (the
+    Hangul first for a Korean reader), a fan's username."""
+    return first_name(target) if isinstance(target, Drama | Actor) else target.get_username()
 
 
 def set_following(*, fan, target, following: bool) -> bool:

@@ -228,7 +228,7 @@ def follow(request):
         following = follows.set_following(fan=request.user, target=target, following=form.cleaned_data["follow"])
     except services.ActionRefused as error:
         return _refused(request, error)
-    label = target.title if kind == "drama" else str(target)
+    label = follows.label(target)
     context = {"kind": kind, "name": name, "following": following, "label": label, "next": safe_next(request)}
     if request.htmx:
         return render(request, "community/_follow.html", context)

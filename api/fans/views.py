@@ -79,7 +79,7 @@ class NotificationSettings(FanActionMixin, ConditionalGetMixin, APIView):
 def follow_row(request, kind: str, target, following: bool) -> dict:
     name = target.get_username() if kind == "fan" else target.slug
     page = f"/accounts/{name}/" if kind == "fan" else target.get_absolute_url()
-    label = target.title if kind == "drama" else str(target)
+    label = follows.label(target)
     return {
         "kind": kind,
         "name": name,

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Actor, Character, Drama, StreamingLink
+from scenes.naming import inline_name
 
 from .base import DatabaseRulesAdmin, admin_link
 
@@ -137,4 +138,4 @@ class CharacterAdmin(DatabaseRulesAdmin):
 
     @admin.display(description=_("drama"), ordering="drama__title")
     def drama_link(self, character):
-        return admin_link(character.drama, character.drama.title)
+        return admin_link(character.drama, inline_name(character.drama))

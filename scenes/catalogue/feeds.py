@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from community.preferences.viewer import is_late_episode
 from scenes.models import Scene
+from scenes.naming import first_name, inline_name
 
 from .filters import SceneFilter
 
@@ -60,9 +61,9 @@ class FeedFilter:
         drama, tropes = self.filterset.chosen("drama"), self.filterset.chosen("trope")
         words = []
         if drama:
-            words.append(_("in %(drama)s") % {"drama": drama.title})
+            words.append(_("in %(drama)s") % {"drama": first_name(drama)})
         if tropes:
-            words.append(_("tagged %(tropes)s") % {"tropes": _(" and ").join(trope.name for trope in tropes)})
+            words.append(_("tagged %(tropes)s") % {"tropes": _(" and ").join(first_name(trope) for trope in tropes)})
         return " ".join(words)
 
 
@@ -103,13 +104,18 @@ class NewScenesFeed(Feed):
         return feed_filter.scenes
 
     def item_title(self, scene):
-        names = {"hugger": scene.hugger.name, "hugged": scene.hugged.name, "drama": scene.drama.title}
+        # The Hangul names first for a Korean reader (a feed at a /ko/ address), as on the pages.
+        names = {
+            "hugger": first_name(scene.hugger),
+            "hugged": first_name(scene.hugged),
+            "drama": inline_name(scene.drama),
+        }
         if scene.episode is None:  # no source says which
             return _("%(hugger)s → %(hugged)s: %(drama)s") % names
         return _("%(hugger)s → %(hugged)s: %(drama)s, episode %(episode)s") % {**names, "episode": scene.episode}
 
     def item_description(self, scene):
-        tropes = ", ".join(trope.name for trope in scene.public_tropes())
+        tropes = ", ".join(first_name(trope) for trope in scene.public_tropes())
         parts = []
         if scene.episode is not None and is_late_episode(scene.episode, scene.drama.episodes):
             parts.append(
@@ -141,7 +147,7 @@ class NewScenesFeed(Feed):
         return scene.published_at
 
     def item_categories(self, scene):
-        return [trope.name for trope in scene.public_tropes()]
+        return [first_name(trope) for trope in scene.public_tropes()]
 
 
 class NewScenesAtomFeed(NewScenesFeed):

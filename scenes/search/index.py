@@ -189,7 +189,7 @@ def _suggestion_values(apps, using, *, dramas, actors, tropes):
     for drama in get("Drama", dramas):
         yield {
             "kind": "drama", "drama_id": drama.pk, "label": drama.title, "slug": drama.slug,
-            "hint": " · ".join(str(part) for part in (drama.hangul_title, drama.year) if part),
+            "hint": " · ".join(str(part) for part in (drama.hangul_title, drama.year) if part),  # see suggestions.py
             "terms": document(drama.title, drama.hangul_title, *drama.other_titles.split(";"), names=True),
         }  # fmt: skip
     actor_rows = get("Actor", actors)

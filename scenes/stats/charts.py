@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from scenes.links import cached_reverse
-from scenes.naming import names_of
+from scenes.naming import first_name, names, names_of
 
 from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
 from .numbers import SiteStats, share
@@ -29,6 +29,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
     dramas = sorted(stats.dramas, key=lambda d: (-(d.tally.awesome_share or 0), -d.tally.votes, d.title))
     rows, table = [], []
     for drama in dramas:
+        title = first_name(drama)  # the Hangul title for a Korean reader
         tally = drama.tally
         awesome_width = 100 * tally.awesome / tally.votes
         awesome_url = catalogue_url(drama=drama.slug, verdict="awesome")
@@ -42,7 +43,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
                     awesome_width,
                     url=awesome_url,
                     label=_("%(drama)s: %(count)s awesome votes (%(share)s%%). See its mostly awesome back hugs.")
-                    % {"drama": drama.title, "count": tally.awesome, "share": tally.awesome_share},
+                    % {"drama": title, "count": tally.awesome, "share": tally.awesome_share},
                 )
             )
         if tally.awkward:
@@ -53,13 +54,13 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
                     100 - awesome_width,
                     url=awkward_url,
                     label=_("%(drama)s: %(count)s awkward votes (%(share)s%%). See its mostly awkward back hugs.")
-                    % {"drama": drama.title, "count": tally.awkward, "share": 100 - tally.awesome_share},
+                    % {"drama": title, "count": tally.awkward, "share": 100 - tally.awesome_share},
                 )
             )
         rows.append(
             Row(
-                label=short(drama.title, 24),
-                full_label=drama.title,
+                label=short(title, 24),
+                full_label=title,
                 value=f"{tally.awesome_share}% · {plural(tally.votes, 'vote')}",
                 lines=[bars],
                 bar_height=16,
@@ -67,7 +68,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
         )
         table.append(
             [
-                Cell(drama.title, cached_reverse("scenes:drama-detail", drama.slug)),
+                Cell(title, cached_reverse("scenes:drama-detail", drama.slug)),
                 Cell(str(tally.scenes), catalogue_url(drama=drama.slug), numeric=True),
                 Cell(str(tally.awesome), awesome_url, numeric=True),
                 Cell(str(tally.awkward), awkward_url, numeric=True),
@@ -79,7 +80,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
     elif len(dramas) == 1:
         only = dramas[0]
         summary = _("%(drama)s is the only drama with votes: %(share)s%% of them say awesome.") % {
-            "drama": only.title,
+            "drama": first_name(only),
             "share": only.tally.awesome_share,
         }
     else:
@@ -89,10 +90,10 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
             "%(votes)s) and %(worst)s the most awkward (only %(worst_share)s%% awesome)."
         ) % {
             "count": len(dramas),
-            "best": best.title,
+            "best": first_name(best),
             "best_share": best.tally.awesome_share,
             "votes": plural(best.tally.votes, "vote"),
-            "worst": worst.title,
+            "worst": first_name(worst),
             "worst_share": worst.tally.awesome_share,
         }
     return Chart(
@@ -347,16 +348,17 @@ def controversy_chart(stats: SiteStats) -> Chart:
         tally = scene.tally
         awesome_width = 100 * tally.awesome / tally.votes
         episode = scene.episode if scene.episode is not None else _("unknown")  # no source says, for some
+        drama = names(scene.drama_title, scene.drama_hangul_title).first  # the Hangul ones for a Korean reader
         name = _("%(hugger)s → %(hugged)s, %(drama)s ep. %(episode)s") % {
-            "hugger": scene.hugger,
-            "hugged": scene.hugged,
-            "drama": scene.drama_title,
+            "hugger": names(scene.hugger, scene.hugger_hangul).first,
+            "hugged": names(scene.hugged, scene.hugged_hangul).first,
+            "drama": drama,
             "episode": episode,
         }
         votes = {"name": name, "awesome": tally.awesome, "awkward": tally.awkward}
         rows.append(
             Row(
-                label=_("%(drama)s, ep. %(episode)s") % {"drama": short(scene.drama_title, 20), "episode": episode},
+                label=_("%(drama)s, ep. %(episode)s") % {"drama": short(drama, 20), "episode": episode},
                 full_label=name,
                 value=_("%(awesome)s vs %(awkward)s") % votes,
                 url=scene.url,
@@ -384,9 +386,9 @@ def controversy_chart(stats: SiteStats) -> Chart:
             "Fans split most on %(hugger)s → %(hugged)s in %(drama)s (episode %(episode)s): %(awesome)s awesome to "
             "%(awkward)s awkward."
         ) % {
-            "hugger": top.hugger,
-            "hugged": top.hugged,
-            "drama": top.drama_title,
+            "hugger": names(top.hugger, top.hugger_hangul).first,
+            "hugged": names(top.hugged, top.hugged_hangul).first,
+            "drama": names(top.drama_title, top.drama_hangul_title).first,
             "episode": top.episode if top.episode is not None else _("unknown"),
             "awesome": top.tally.awesome,
             "awkward": top.tally.awkward,

@@ -157,7 +157,7 @@ class SceneForm(forms.Form):
             self.add_error(
                 "episode",
                 ngettext("%(drama)s has %(episodes)d episode.", "%(drama)s has %(episodes)d episodes.", drama.episodes)
-                % {"drama": drama.title, "episodes": drama.episodes},
+                % {"drama": first_name(drama), "episodes": drama.episodes},
             )
         start, end = data.get("start"), data.get("end")
         self._check_moment(data, start, end)
