@@ -115,9 +115,7 @@ class Follows(FanActionMixin, ConditionalGetMixin, APIView):
             "fan": lambda: User.objects.filter(username=name, is_active=True).first(),
         }[kind]()
         if target is None:
-            raise ValidationError(
-                {"name": [_("There is no %(kind)s called “%(name)s”.") % {"kind": kind, "name": name}]}
-            )
+            raise ValidationError({"name": [follows.unknown(kind, name)]})
         following = follows.set_following(fan=request.user, target=target, following=data.validated_data["follow"])
         return Response(s.FollowSerializer(follow_row(request, kind, target, following)).data)
 
