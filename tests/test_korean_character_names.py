@@ -37,14 +37,15 @@ def test_a_korean_scene_page_names_the_characters_in_hangul_first(tan_hugs_eunsa
     heading = re.search(r"<h1>(.*?)</h1>", korean, re.S).group(1)
     assert '<span lang="ko">김탄</span>' in heading and '<span lang="ko">차은상</span>' in heading
     assert "<title>김탄 → 차은상, 상속자들 (The Heirs) 8화 · " in korean
-    assert '<dd><span lang="ko">김탄</span> <span lang="en">(Kim Tan)</span>' in korean
+    assert '<dd><span lang="ko">김탄</span> <span class="muted" lang="en">Kim Tan</span> (<a href=' in korean
+    assert 'lang="ko">이민호</a> <span class="muted" lang="en">Lee Min-ho</span>), 남주</dd>' in korean
 
 
 def test_an_english_scene_page_names_the_characters_in_english_first(tan_hugs_eunsang):
     english = page(f"/scenes/{tan_hugs_eunsang.pk}/")
 
     assert '<span lang="en">Kim Tan</span>' in re.search(r"<h1>(.*?)</h1>", english, re.S).group(1)
-    assert '<dd><span lang="en">Kim Tan</span> <span lang="ko">(김탄)</span>' in english
+    assert '<dd><span lang="en">Kim Tan</span> <span class="muted" lang="ko">김탄</span> (<a href=' in english
 
 
 def test_a_korean_readers_scene_cards_name_the_characters_in_hangul(tan_hugs_eunsang, without_response_cache):
