@@ -108,3 +108,13 @@ def test_search_finds_a_scene_by_a_characters_hangul_name(tan_hugs_eunsang, with
     found = Client().get("/ko/scenes/", {"q": "차은상"}).content.decode()
 
     assert found.count('class="scene-card__title"') == 1 and "차은상" in found
+
+
+def test_a_hug_of_unknown_episode_is_written_as_korean_writes_it(tan_hugs_eunsang):
+    scene = tan_hugs_eunsang
+    unknown = {"episode": None, "start_seconds": None, "end_seconds": None, "awesome_count": 9}
+    SceneFactory(drama=scene.drama, hugger=scene.hugger, hugged=scene.hugged, **unknown)  # the most awesome one
+
+    korean = page("/ko/dramas/the-heirs/")
+
+    assert "김탄 → 차은상 ?화</a>" in korean and "알 수 없음화" not in korean  # "episode ?", not "episode unknown-th"
