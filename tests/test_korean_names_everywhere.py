@@ -127,3 +127,14 @@ def test_a_korean_moderator_sees_the_characters_and_dramas_hangul_names_in_the_s
     page = text("/admin/scenes/scene/", moderator_client, **KOREAN)
 
     assert "김탄 → 차은상" in page and "상속자들 (The Heirs)</a>" in page
+
+
+def test_an_actors_table_of_dramas_names_each_in_hangul_for_a_korean_reader(split_hug):
+    actor = split_hug.hugger.actor
+
+    korean = text(f"/ko/actors/{actor.slug}/")
+    english = text(f"/actors/{actor.slug}/")
+
+    assert re.search(r'<th scope="row"><a href="/ko/dramas/the-heirs/" lang="ko">상속자들</a>', korean)
+    assert '<span class="visually-hidden"> 상속자들에서</span>' in korean or "상속자들" in korean.split("</table>")[0]
+    assert re.search(r'<th scope="row"><a href="/dramas/the-heirs/" lang="en">The Heirs</a>', english)

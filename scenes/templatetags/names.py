@@ -9,6 +9,7 @@ from django import template
 from django.utils.translation import gettext
 
 from scenes.naming import Names, inline_name, names_of
+from scenes.naming import names as names_in_order
 
 register = template.Library()
 
@@ -16,6 +17,13 @@ register = template.Library()
 @register.simple_tag
 def names(thing) -> Names:
     return names_of(thing)
+
+
+@register.simple_tag
+def names_from(english: str, hangul: str) -> Names:
+    """``names`` for a row of values rather than an object: ``{% names_from row.drama__title row.drama__hangul_title
+    as name %}``."""
+    return names_in_order(english, hangul or "")
 
 
 @register.filter
