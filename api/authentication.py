@@ -40,3 +40,20 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return f'{self.keyword} realm="api"'
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """DRF's session authentication, with its CSRF refusal in the reader's language (DRF words it in English only)."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied as error:
+            reason = str(error.detail).removeprefix("CSRF Failed: ")  # Django's reason, for the developer
+            raise exceptions.PermissionDenied(
+                _(
+                    "CSRF check failed (%(reason)s): a signed-in session's writes send the csrftoken cookie's value "
+                    "in the X-CSRFToken header; or use a personal API token."
+                )
+                % {"reason": reason}
+            ) from error

@@ -1,6 +1,7 @@
 """Page-number pagination with the catalogue's own page rules and messages (scenes.pagination)."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
@@ -22,7 +23,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if value in (None, ""):
             return self.page_size
         if not (value.isascii() and value.isdigit() and len(value) <= 3 and 1 <= int(value) <= MAX_PAGE_SIZE):
-            raise ValidationError({"page_size": [f"The page size is a whole number from 1 to {MAX_PAGE_SIZE}."]})
+            message = _("The page size is a whole number from 1 to %(most)d.") % {"most": MAX_PAGE_SIZE}
+            raise ValidationError({"page_size": [message]})
         return int(value)
 
     def paginate_queryset(self, queryset, request, view=None):

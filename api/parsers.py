@@ -1,5 +1,7 @@
-"""JSON bodies as the API accepts them: parsed by DRF, refused with a 400 when nested deeper than any write needs."""
+"""JSON bodies as the API accepts them: parsed by DRF, refused with a 400 when nested deeper than any write needs.
+The refusals are in the reader's language (DRF words its own parse error in English only)."""
 
+from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -12,10 +14,18 @@ class JSONParser(parsers.JSONParser):
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as error:
-            raise ParseError(f"JSON parse error - nested deeper than {MAX_DEPTH} levels.") from error
+            raise ParseError(_too_deep()) from error
+        except ParseError as error:
+            # DRF raised it while handling the json module's ValueError, whose text says where the body breaks.
+            where = str(error.__context__) if isinstance(error.__context__, ValueError) else ""
+            raise ParseError(_("JSON parse error - %(error)s") % {"error": where}) from error
         if _depth(data) > MAX_DEPTH:
-            raise ParseError(f"JSON parse error - nested deeper than {MAX_DEPTH} levels.")
+            raise ParseError(_too_deep())
         return data
+
+
+def _too_deep() -> str:
+    return _("JSON parse error - nested deeper than %(levels)d levels.") % {"levels": MAX_DEPTH}
 
 
 def _depth(data) -> int:

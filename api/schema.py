@@ -1,6 +1,7 @@
 """What the OpenAPI schema says about every operation besides its data: errors, conditional GET, auth."""
 
 import django_filters
+import drf_spectacular.authentication
 from django import forms
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiFilterExtension
 from drf_spectacular.utils import OpenApiResponse
@@ -40,6 +41,12 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "description": "A personal API token from /api/tokens/, as `Authorization: Bearer <key>` "
             "(or `Authorization: Token <key>`).",
         }
+
+
+class SessionScheme(drf_spectacular.authentication.SessionScheme):
+    """Our session authentication (its CSRF refusal translated) is DRF's in the schema: the session cookie."""
+
+    target_class = "api.authentication.SessionAuthentication"
 
 
 class FilterSetParameters(OpenApiFilterExtension):

@@ -8,7 +8,7 @@ from scenes.catalogue.facets import trope_counts
 from scenes.models import Actor, Character, Drama, Scene, Trope
 from scenes.stats.numbers import STATS_CACHE_SECONDS, sum_or_zero
 
-API_STATS_CACHE_KEY = "api:stats:v1"
+API_STATS_CACHE_KEY = "api:stats:v2"  # v2: the Hangul names too
 
 PUBLISHED = Q(scenes__status=Scene.Status.PUBLISHED)
 
@@ -46,14 +46,20 @@ def count_catalogue_stats() -> dict:
             awkward_votes=sum_or_zero("scenes__awkward_count", PUBLISHED),
         )
         .order_by("title")
-        .values("slug", "title", "year", "scenes_published", "awesome_votes", "awkward_votes")
+        .values("slug", "title", "hangul_title", "year", "scenes_published", "awesome_votes", "awkward_votes")
     )
     for drama in dramas:
         drama["scenes"] = drama.pop("scenes_published")
         drama["awesome_share"] = scoring.awesome_share(drama["awesome_votes"], drama["awkward_votes"])
     counts = trope_counts(published)
     tropes = [
-        {"slug": trope.slug, "name": trope.name, "group": trope.group.slug, "scene_count": counts.get(trope.pk, 0)}
+        {
+            "slug": trope.slug,
+            "name": trope.name,
+            "hangul_name": trope.hangul_name,
+            "group": trope.group.slug,
+            "scene_count": counts.get(trope.pk, 0),
+        }
         for trope in Trope.objects.select_related("group")
     ]
     years = [

@@ -41,7 +41,7 @@ class CharacterSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Character
-        fields = ["id", "name", "role", "gender", "actor"]
+        fields = ["id", "name", "hangul_name", "role", "gender", "actor"]
 
 
 class TropeGroupSerializer(serializers.ModelSerializer):
@@ -216,7 +216,7 @@ class DramaCharacterSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Character
-        fields = ["id", "name", "role", "gender", "actor"]
+        fields = ["id", "name", "hangul_name", "role", "gender", "actor"]
 
 
 class DramaStatsSerializer(serializers.Serializer):
@@ -257,7 +257,7 @@ class ActorRoleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Character
-        fields = ["id", "name", "role", "gender", "drama"]
+        fields = ["id", "name", "hangul_name", "role", "gender", "drama"]
 
 
 class ActorDetailSerializer(ActorSerializer):
@@ -273,7 +273,7 @@ class CharacterSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Character
-        fields = ["id", "name", "role", "gender", "drama", "actor"]
+        fields = ["id", "name", "hangul_name", "role", "gender", "drama", "actor"]
 
 
 class TropeSerializer(serializers.ModelSerializer):
@@ -355,6 +355,7 @@ class StatsTotalsSerializer(serializers.Serializer):
 class StatsDramaSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
+    hangul_title = serializers.CharField(help_text="The original title in Hangul; empty when the catalogue has none.")
     year = serializers.IntegerField()
     scenes = serializers.IntegerField()
     awesome_votes = serializers.IntegerField()
@@ -365,6 +366,7 @@ class StatsDramaSerializer(serializers.Serializer):
 class StatsTropeSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
+    hangul_name = serializers.CharField(help_text="The name in Hangul; empty when the catalogue has none.")
     group = serializers.SlugField()
     scene_count = serializers.IntegerField()
 

@@ -6,8 +6,10 @@ and to read what they all did in /me/feed/. Reads and writes of the follow rows;
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from scenes.models import Actor, Drama
+from scenes.naming import first_name
 
 from .models import Follow
 from .services import ActionRefused, ensure_can_act
@@ -26,6 +28,25 @@ def target_field(target) -> str:
     if isinstance(target, User):
         return "followed_fan"
     raise TypeError(f"A fan follows dramas, actors and fans, not {type(target).__name__}.")
+
+
+# One sentence per kind, so that each language words it whole (a kind's name alone does not make a sentence).
+UNKNOWN_TARGET = {
+    "drama": gettext_lazy("There is no drama called “%(name)s”."),
+    "actor": gettext_lazy("There is no actor called “%(name)s”."),
+    "fan": gettext_lazy("There is no fan called “%(name)s”."),
+}
+
+
+def unknown(kind: str, name: str) -> str:
+    """The message for a follow of a drama, actor or fan (``kind``) the catalogue does not have."""
+    return UNKNOWN_TARGET[kind] % {"name": name}
+
+
+def label(target) -> str:
+    """What a follow button and its message call ``target``: a drama's or actor's name in the reader's order (the
+    Hangul first for a Korean reader), a fan's username."""
+    return first_name(target) if isinstance(target, Drama | Actor) else target.get_username()
 
 
 def set_following(*, fan, target, following: bool) -> bool:

@@ -260,14 +260,12 @@ def follow(request):
     kind, name = form.cleaned_data["kind"], form.cleaned_data["name"]
     target = _follow_target(kind, name)
     if target is None:
-        return _refused(
-            request, ValidationError(_("There is no %(kind)s called “%(name)s”.") % {"kind": kind, "name": name})
-        )
+        return _refused(request, ValidationError(follows.unknown(kind, name)))
     try:
         following = follows.set_following(fan=request.user, target=target, following=form.cleaned_data["follow"])
     except services.ActionRefused as error:
         return _refused(request, error)
-    label = target.title if kind == "drama" else str(target)
+    label = follows.label(target)
     context = {"kind": kind, "name": name, "following": following, "label": label, "next": safe_next(request)}
     if request.htmx:
         return render(request, "community/_follow.html", context)

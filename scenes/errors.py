@@ -35,7 +35,7 @@ API_MESSAGES = {
 def api_error(request, message: str, status: int):
     """The JSON API (api/) answers in JSON even where Django answers before its views: unknown URLs, crashes."""
     if request.path_info.startswith("/api/"):
-        return JsonResponse({"detail": message or API_MESSAGES.get(status, "Error."), "errors": {}}, status=status)
+        return JsonResponse({"detail": message or API_MESSAGES.get(status, _("Error.")), "errors": {}}, status=status)
     return None
 
 

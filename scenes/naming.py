@@ -1,7 +1,8 @@
 """
-Names as the reader's language puts them first: for a Korean reader a drama's Hangul title, an actor's or a trope's
-Hangul name, with the English or romanised one after; for everyone else the English first and the Hangul after.
-Used by the templates (scenes/templatetags/names.py) and the scene cards (scenes/catalogue/cards.py).
+Names as the reader's language puts them first: for a Korean reader a drama's Hangul title, an actor's, a
+character's or a trope's Hangul name, with the English or romanised one after; for everyone else the English first
+and the Hangul after. Used by the templates (scenes/templatetags/names.py), the scene cards
+(scenes/catalogue/cards.py), the charts, feeds and messages that name a drama or a person.
 """
 
 from dataclasses import dataclass
@@ -23,25 +24,36 @@ class Names:
     def __str__(self):
         return self.first
 
+    @property
+    def inline(self) -> str:
+        """Both names in a line of text: "상속자들 (The Heirs)" for a Korean reader, else the English alone."""
+        if self.first_lang == "ko" and self.second:
+            return f"{self.first} ({self.second})"
+        return self.first
+
 
 def names_of(thing) -> Names:
     for hangul_field, english_field in FIELDS:
         if hasattr(thing, english_field):
-            english, hangul = getattr(thing, english_field), getattr(thing, hangul_field, "") or ""
-            break
-    else:
-        return Names(str(thing), "", "", "")
+            return names(getattr(thing, english_field), getattr(thing, hangul_field, "") or "")
+    return Names(str(thing), "", "", "")
+
+
+def names(english: str, hangul: str) -> Names:
+    """An English (or romanised) name and a Hangul one (empty when unknown), in the order the reader reads them."""
     if hangul and (get_language() or "").startswith("ko"):
         return Names(hangul, english, "ko", "en")
     return Names(english, hangul, "en", "ko" if hangul else "")
 
 
+def first_name(thing) -> str:
+    """The one name to show where there is room for one: the Hangul for a Korean reader, where there is one."""
+    return names_of(thing).first
+
+
 def inline_name(thing) -> str:
-    """The name to show inline: the Hangul first with the English after for a Korean reader, else the English."""
-    name = names_of(thing)
-    if name.first_lang == "ko" and name.second:
-        return f"{name.first} ({name.second})"
-    return name.first
+    """The name in a line of text: "상속자들 (The Heirs)" for a Korean reader, "The Heirs" for everyone else."""
+    return names_of(thing).inline
 
 
 def spoiler_title(*, drama: str, episode: int | None) -> str:

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.utils import translation
 
 from scenes.models.querysets import forget_taxonomy
 from tests.factories import SceneFactory, UserFactory
@@ -18,6 +19,14 @@ def empty_cache():
     for store in caches.all():
         store.clear()
     forget_taxonomy()
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """The language a request activated (edge.locale) stays active in the thread after it, as in Django: a test that
+    read a Korean page must not leave Korean to the next one's commands and services."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

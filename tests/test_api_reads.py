@@ -226,7 +226,7 @@ def test_stats_count_published_scenes_votes_and_tropes():
     assert body["totals"]["scenes"] == 1
     assert body["totals"]["awesome_votes"] == 1
     assert body["totals"]["comments"] == 1
-    assert {"slug": "the-heirs", "title": scene.drama.title, "year": 2013, "scenes": 1} | {
+    assert {"slug": "the-heirs", "title": scene.drama.title, "hangul_title": "드라마", "year": 2013, "scenes": 1} | {
         "awesome_votes": 1,
         "awkward_votes": 0,
         "awesome_share": 100,

@@ -53,7 +53,7 @@ def catalogue(db):
     )
     heirs.poster.save("poster.png", ContentFile(png_bytes("navy")))
     lee = ActorFactory(name="Lee Min-ho", slug="lee-min-ho", hangul_name="이민호")
-    tan = CharacterFactory(drama=heirs, name="Kim Tan", actor=lee, gender="male", role="male_lead")
+    tan = CharacterFactory(drama=heirs, name="Kim Tan", hangul_name="김탄", actor=lee, gender="male", role="male_lead")
     eunsang = CharacterFactory(drama=heirs, name="Cha Eun-sang", gender="female", role="female_lead")
     youngdo = CharacterFactory(drama=heirs, name="Choi Young-do", gender="male", role="second_male_lead")
     documented = SceneFactory(
@@ -127,6 +127,8 @@ def test_only_published_scenes_are_exported_with_their_tallies_sources_and_scree
     assert files[screenshot["file"]] == SceneImage.objects.get().image.read()
     [heirs] = [row for row in rows(files, "dramas.csv") if row["slug"] == "the-heirs"]
     assert heirs["other_titles"] == "Inheritors;The Inheritors" and heirs["hangul_title"] == "상속자들"
+    characters = {row["name"]: row["hangul_name"] for row in rows(files, "characters.csv")}
+    assert (characters["Kim Tan"], characters["Cha Eun-sang"]) == ("김탄", "")
     assert files[heirs["poster"]] == Drama.objects.get(slug="the-heirs").poster.read()
 
 
@@ -151,6 +153,7 @@ def test_export_import_into_an_empty_database_and_export_again_gives_identical_f
     assert scene.is_documented and scene.awesome_score > 0 and scene.images.get().thumbnail_medium
     assert scene.is_spoiler and Scene.objects.filter(is_spoiler=True).count() == 1
     assert Scene.objects.documented().count() == 1
+    assert Character.objects.get(name="Kim Tan").hangul_name == "김탄"
 
 
 def test_a_scene_added_after_an_import_gets_a_new_id(catalogue, tmp_path):

@@ -65,7 +65,7 @@ def test_a_near_miss_shows_the_catalogue_with_did_you_mean(client, heirs, flower
     page = response.content.decode()
     assert "Did you mean" in page
     meant = page.split('<ul class="did-you-mean">')[1].split("</ul>")[0]
-    assert '<a href="/scenes/?sort=awesome&amp;drama=the-heirs">The Heirs</a>' in meant
+    assert '<a href="/scenes/?sort=awesome&amp;drama=the-heirs" lang="en">The Heirs</a>' in meant
     assert "Boys Over Flowers" not in meant
     assert set(response.context["page"].object_list) == scenes  # The catalogue under the other filters.
     assert f'value="{typed}"' in page  # Kept in the box, to correct, and said to be wrong.

@@ -220,3 +220,15 @@ def test_a_korean_moderator_reads_the_admin_in_korean(moderator_client):
     assert "선택한 장면 공개하기" in page  # an action of ours
     assert "안는 사람 → 안기는 사람" in page  # a column of ours
     assert "장면" in page and "Publish selected scenes" not in page
+
+
+def test_a_korean_scene_pages_trope_buttons_say_their_visible_words_to_a_screen_reader(client, fan):
+    """axe's label-content-name-mismatch, in Korean: a button's accessible name holds the words it shows."""
+    scene = SceneFactory(tropes=["comfort"])
+    client.force_login(fan)
+
+    korean = client.get(f"/ko/scenes/{scene.pk}/").content.decode()
+
+    buttons = re.findall(r'<button [^>]*aria-label="([^"]*)"[^>]*>([^<]*)</button>', korean)
+    votes = [(label, shown) for label, shown in buttons if shown in ("동의해요", "아니에요")]
+    assert len(votes) == 2 and all(shown in label for label, shown in votes), votes

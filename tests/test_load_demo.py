@@ -10,6 +10,7 @@ from django.db.models import Count, F
 from PIL import Image
 
 from scenes.demo import DRAMAS, SCENES, artwork
+from scenes.demo.character_names import HANGUL_NAMES
 from scenes.demo.loader import PUBLISHED_OVER_DAYS, PUBLISHED_UNTIL
 from scenes.demo.validation import DemoDataError, check
 from scenes.models import Actor, Character, Drama, Scene, SceneImage, SceneSource, SceneTrope, Trope
@@ -193,6 +194,24 @@ def test_an_actor_in_several_dramas_is_one_row():
     assert set(lee_min_ho.roles.values_list("drama__slug", flat=True)) == {"the-heirs", "boys-over-flowers"}
     for slug in ("gong-yoo", "hyun-bin", "kim-ji-won", "yoon-sang-hyun", "kim-hyun-joong"):
         assert Actor.objects.get(slug=slug).roles.values("drama").distinct().count() == 2
+
+
+def test_the_demos_characters_have_their_hangul_names_where_known():
+    load_demo("--no-images")
+
+    named = Character.objects.exclude(hangul_name="")
+    assert named.get(drama__slug="the-heirs", name="Kim Tan").hangul_name == "김탄"
+    assert named.get(drama__slug="goblin", name="Grim Reaper").hangul_name == "저승사자"
+    assert named.count() >= 0.9 * Character.objects.count()  # the few left blank are not guessed
+
+
+def test_a_hangul_name_for_no_character_of_the_demo_is_caught(monkeypatch):
+    monkeypatch.setitem(HANGUL_NAMES, ("the-heirs", "Kim Tann"), "김탄")
+
+    with pytest.raises(DemoDataError) as error:
+        check(DRAMAS, SCENES)
+
+    assert "the-heirs: Kim Tann has a Hangul name" in str(error.value)
 
 
 def test_published_dates_are_fixed_not_taken_from_the_clock():

@@ -112,7 +112,7 @@ class Preferences(FanActionMixin, ConditionalGetMixin, APIView):
 def follow_row(request, kind: str, target, following: bool) -> dict:
     name = target.get_username() if kind == "fan" else target.slug
     page = f"/accounts/{name}/" if kind == "fan" else target.get_absolute_url()
-    label = target.title if kind == "drama" else str(target)
+    label = follows.label(target)
     return {
         "kind": kind,
         "name": name,
@@ -148,9 +148,7 @@ class Follows(FanActionMixin, ConditionalGetMixin, APIView):
             "fan": lambda: User.objects.filter(username=name, is_active=True).first(),
         }[kind]()
         if target is None:
-            raise ValidationError(
-                {"name": [_("There is no %(kind)s called “%(name)s”.") % {"kind": kind, "name": name}]}
-            )
+            raise ValidationError({"name": [follows.unknown(kind, name)]})
         following = follows.set_following(fan=request.user, target=target, following=data.validated_data["follow"])
         return Response(s.FollowSerializer(follow_row(request, kind, target, following)).data)
 

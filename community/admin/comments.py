@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from community import services
 from community.models import Comment, CommentReport, ReportedComment
 from scenes.admin.base import admin_link
+from scenes.naming import first_name
 
 from .base import OPEN_REPORTS, ReasonActionsMixin, ban, fan_link
 
@@ -172,9 +173,12 @@ class CommentAdmin(ReasonActionsMixin, admin.ModelAdmin):
     @admin.display(description=_("on"))
     def where(self, comment):
         if comment.scene_id:
-            text = _("scene %(scene)s (%(drama)s)") % {"scene": comment.scene_id, "drama": comment.scene.drama.title}
+            text = _("scene %(scene)s (%(drama)s)") % {
+                "scene": comment.scene_id,
+                "drama": first_name(comment.scene.drama),
+            }
         else:
-            text = _("drama %(drama)s") % {"drama": comment.drama.title}
+            text = _("drama %(drama)s") % {"drama": first_name(comment.drama)}
         return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), text)
 
     @admin.display(description=_("comment"))

@@ -16,7 +16,7 @@ from django.db.models import CharField, F, Q, Value
 from django.utils.translation import gettext as _
 
 from scenes.models import Scene
-from scenes.naming import spoiler_title
+from scenes.naming import first_name, spoiler_title
 
 from ..models import Comment, FanProfile, Favourite, Follow
 from ..preferences.viewer import ViewerPreferences
@@ -52,13 +52,18 @@ class FeedEntry:
 
 def _title(target, *, spoiler: bool) -> str:
     if isinstance(target, Scene) and spoiler:
-        return spoiler_title(drama=target.drama.title, episode=target.episode)
+        return spoiler_title(drama=first_name(target.drama), episode=target.episode)
     if isinstance(target, Scene):
-        names = {"hugger": target.hugger.name, "hugged": target.hugged.name, "drama": target.drama.title}
+        # The Hangul names first for a Korean reader (scenes.naming), as on the scene pages.
+        names = {
+            "hugger": first_name(target.hugger),
+            "hugged": first_name(target.hugged),
+            "drama": first_name(target.drama),
+        }
         if target.episode is None:
             return _("%(hugger)s → %(hugged)s in %(drama)s") % names
         return _("%(hugger)s → %(hugged)s in %(drama)s, episode %(episode)d") % {**names, "episode": target.episode}
-    return target.title
+    return first_name(target)
 
 
 def _rows(fan):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from scenes.models import Trope
+from scenes.naming import first_name
 
 
 class HiddenTropesForm(forms.Form):
@@ -41,7 +42,7 @@ class WatchProgressForm(forms.Form):
             "%(drama)s has %(episodes)d episode: pick one from 0 to %(episodes)d.",
             "%(drama)s has %(episodes)d episodes: pick one from 0 to %(episodes)d.",
             drama.episodes,
-        ) % {"drama": drama.title, "episodes": drama.episodes}
+        ) % {"drama": first_name(drama), "episodes": drama.episodes}
         self.fields["last_episode"] = forms.IntegerField(
             label=_("I have watched up to episode"),
             min_value=0,

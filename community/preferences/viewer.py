@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from community.models import FanProfile, WatchProgress
 from scenes.models import Drama, Scene, Trope
+from scenes.naming import first_name
 
 # A fan's hidden tropes, progress and spoiler setting, kept between their requests: dropped when they change them
 # (below), and after this long, so a trope renamed by a moderator shows its new name.
@@ -199,7 +200,7 @@ def record_watch_progress(*, fan, drama: Drama, last_episode: int | None) -> Wat
                 "%(drama)s has %(episodes)d episodes: pick one from 0 (not started) to %(episodes)d.",
                 drama.episodes,
             )
-            % {"drama": drama.title, "episodes": drama.episodes},
+            % {"drama": first_name(drama), "episodes": drama.episodes},
             code="episode_out_of_range",
         )
     progress, _created = WatchProgress.objects.update_or_create(

@@ -25,6 +25,7 @@ from edge.locale import address_in
 from notifications.forms import NotificationSettingsForm
 from notifications.selectors import delivery_choices
 from scenes.models import Drama, Trope, TropeGroup
+from scenes.naming import first_name
 
 from . import language
 from .forms import HiddenTropesForm, SpoilerSettingForm, TropeToggleForm, WatchProgressForm
@@ -122,17 +123,17 @@ def watch_progress(request, slug):
         messages.success(
             request,
             _("Forgotten: only the scenes of %(drama)s marked as spoilers hide behind a notice again.")
-            % {"drama": drama.title},
+            % {"drama": first_name(drama)},
         )
     elif progress.last_episode_watched >= drama.episodes:
         messages.success(
-            request, _("You have finished %(drama)s: no spoiler notices on its scenes.") % {"drama": drama.title}
+            request, _("You have finished %(drama)s: no spoiler notices on its scenes.") % {"drama": first_name(drama)}
         )
     else:
         messages.success(
             request,
             _("Noted: %(drama)s up to episode %(episode)d. Later scenes show behind a spoiler notice.")
-            % {"drama": drama.title, "episode": progress.last_episode_watched},
+            % {"drama": first_name(drama), "episode": progress.last_episode_watched},
         )
     return redirect(back)
 

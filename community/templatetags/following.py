@@ -2,7 +2,7 @@
 
 from django import template
 
-from community.follows import is_following, target_field
+from community.follows import is_following, label, target_field
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def follow_button(context, target):
         "csrf_token": context.get("csrf_token"),
         "kind": kind,
         "name": target.get_username() if kind == "fan" else target.slug,
-        "label": target.title if kind == "drama" else str(target),
+        "label": label(target),
         "following": not own and is_following(user, target),
         "signed_in": bool(user and user.is_authenticated),
         "own": own,

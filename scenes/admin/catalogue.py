@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Actor, Character, Drama, StreamingLink
+from scenes.naming import inline_name
 
 from .base import DatabaseRulesAdmin, admin_link
 
@@ -25,7 +26,7 @@ class CharacterInline(admin.TabularInline):
     """The cast of a drama."""
 
     model = Character
-    fields = ("name", "actor", "gender", "role")
+    fields = ("name", "hangul_name", "actor", "gender", "role")
     autocomplete_fields = ("actor",)
     extra = 1
 
@@ -45,7 +46,7 @@ class StreamingLinkInline(admin.TabularInline):
 class RoleInline(CharacterInline):
     """The characters an actor plays."""
 
-    fields = ("drama", "name", "gender", "role")
+    fields = ("drama", "name", "hangul_name", "gender", "role")
     autocomplete_fields = ("drama",)
     verbose_name = _("role")
     verbose_name_plural = _("roles")
@@ -114,9 +115,9 @@ class ActorAdmin(DatabaseRulesAdmin):
 
 @admin.register(Character)
 class CharacterAdmin(DatabaseRulesAdmin):
-    list_display = ("name", "drama_link", "actor", "gender", "role")
+    list_display = ("name", "hangul_name", "drama_link", "actor", "gender", "role")
     list_filter = ("role", "gender", "drama")
-    search_fields = ("name", "actor__name", "actor__hangul_name", "drama__title", "drama__hangul_title")
+    search_fields = ("name", "hangul_name", "actor__name", "actor__hangul_name", "drama__title", "drama__hangul_title")
     ordering = ("drama__title", "name")
     autocomplete_fields = ("drama", "actor")
 
@@ -137,4 +138,4 @@ class CharacterAdmin(DatabaseRulesAdmin):
 
     @admin.display(description=_("drama"), ordering="drama__title")
     def drama_link(self, character):
-        return admin_link(character.drama, character.drama.title)
+        return admin_link(character.drama, inline_name(character.drama))

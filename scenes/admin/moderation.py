@@ -19,6 +19,7 @@ from community.admin.base import ReasonActionsMixin
 from scenes.models import DramaProposal, ModerationLog, PendingScene, Scene, SceneEdit
 from scenes.moderation import decisions as moderation
 from scenes.moderation import publishing as services
+from scenes.naming import first_name, inline_name
 from scenes.submissions.services import DUPLICATE_WINDOW_SECONDS, lookalike_scenes
 from scenes.submissions.services import near_duplicates as same_moment
 
@@ -112,14 +113,15 @@ class PendingSceneAdmin(ReasonActionsMixin, admin.ModelAdmin):
     @admin.display(description=_("Back hug"))
     def summary(self, scene):
         known = scene.episode is not None and scene.start_seconds is not None
-        when = f"ep. {scene.episode} at {scene.timecode}" if known else scene.moment  # the queue's short form
+        short = gettext("ep. %(episode)s at %(time)s") % {"episode": scene.episode, "time": scene.timecode}
+        when = short if known else scene.moment  # the queue's short form
         return format_html(
             '<a href="{}">{}, {}</a><br>{} → {}<br><small>{}</small>',
             review_url(scene.pk, self.admin_site),
-            scene.drama.title,
+            inline_name(scene.drama),
             when,
-            scene.hugger.name,
-            scene.hugged.name,
+            first_name(scene.hugger),
+            first_name(scene.hugged),
             scene.description[:160],
         )
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from scenes.models import PendingScene, Scene, SceneImage, SceneTrope, Trope
 from scenes.moderation import decisions, publishing
+from scenes.naming import inline_name
 from scenes.submissions.services import lookalike_scenes, near_duplicates
 from scenes.timecodes import format_timecode
 
@@ -114,9 +115,9 @@ class Review:
     def summary(self) -> str:
         scene = self.scene
         if scene.episode is None:
-            return scene.drama.title
+            return inline_name(scene.drama)
         return _("%(drama)s, episode %(episode)d at %(time)s") % {
-            "drama": scene.drama.title,
+            "drama": inline_name(scene.drama),
             "episode": scene.episode,
             "time": self.start,
         }
@@ -242,7 +243,7 @@ class ReviewViews:
         context = {
             **self.site.each_context(request),
             "title": _("Review a submission"),
-            "subtitle": str(scene.drama.title),
+            "subtitle": inline_name(scene.drama),
             "opts": self.model_admin.opts,
             "review": review,
             "scene": scene,

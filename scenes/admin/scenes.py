@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from scenes.models import Scene, SceneImage, SceneTrope, Trope
 from scenes.moderation import publishing as services
+from scenes.naming import first_name, inline_name
 from scenes.submissions import images
 
 from .base import DatabaseRulesAdmin, admin_link, image_preview
@@ -276,11 +277,11 @@ class SceneAdmin(DatabaseRulesAdmin):
 
     @admin.display(description=_("hugger → hugged"), ordering="hugger__name")
     def who(self, scene):
-        return f"{scene.hugger.name} → {scene.hugged.name}"
+        return f"{first_name(scene.hugger)} → {first_name(scene.hugged)}"  # Hangul first for a Korean moderator
 
     @admin.display(description=_("drama"), ordering="drama__title")
     def drama_link(self, scene):
-        return admin_link(scene.drama, scene.drama.title)
+        return admin_link(scene.drama, inline_name(scene.drama))
 
     @admin.display(description=_("submitted by"))
     def submitter(self, scene):

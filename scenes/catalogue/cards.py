@@ -116,8 +116,8 @@ def card(scene, spoiler, link) -> dict:
         "drama_url": link("scenes:drama-detail", scene.drama.slug),
         "episode": scene.episode,
         "timecode": scene.timecode,
-        "hugger": scene.hugger.name,
-        "hugged": scene.hugged.name,
+        "hugger": names_of(scene.hugger).first,  # a character's Hangul name too, where the catalogue has one
+        "hugged": names_of(scene.hugged).first,
         "setting": capfirst(scene.setting),
         "awesome": scene.awesome_count,
         "awkward": scene.awkward_count,

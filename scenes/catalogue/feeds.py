@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from community.preferences.viewer import ViewerPreferences
 from scenes.models import Scene
-from scenes.naming import spoiler_title
+from scenes.naming import first_name, inline_name, spoiler_title
 
 from .filters import SceneFilter
 
@@ -61,9 +61,9 @@ class FeedFilter:
         drama, tropes = self.filterset.chosen("drama"), self.filterset.chosen("trope")
         words = []
         if drama:
-            words.append(_("in %(drama)s") % {"drama": drama.title})
+            words.append(_("in %(drama)s") % {"drama": first_name(drama)})
         if tropes:
-            words.append(_("tagged %(tropes)s") % {"tropes": _(" and ").join(trope.name for trope in tropes)})
+            words.append(_("tagged %(tropes)s") % {"tropes": _(" and ").join(first_name(trope) for trope in tropes)})
         return " ".join(words)
 
 
@@ -109,8 +109,13 @@ class NewScenesFeed(Feed):
 
     def item_title(self, scene):
         if self.everyone.spoiler(scene):
-            return spoiler_title(drama=scene.drama.title, episode=scene.episode)
-        names = {"hugger": scene.hugger.name, "hugged": scene.hugged.name, "drama": scene.drama.title}
+            return spoiler_title(drama=inline_name(scene.drama), episode=scene.episode)
+        # The Hangul names first for a Korean reader (a feed at a /ko/ address), as on the pages.
+        names = {
+            "hugger": first_name(scene.hugger),
+            "hugged": first_name(scene.hugged),
+            "drama": inline_name(scene.drama),
+        }
         if scene.episode is None:  # no source says which
             return _("%(hugger)s → %(hugged)s: %(drama)s") % names
         return _("%(hugger)s → %(hugged)s: %(drama)s, episode %(episode)s") % {**names, "episode": scene.episode}
@@ -121,7 +126,7 @@ class NewScenesFeed(Feed):
             parts.append(_("Spoiler warning: it gives away a turn of the story. Open the scene to see it."))
         else:
             parts.append(scene.description)
-            tropes = ", ".join(trope.name for trope in scene.public_tropes())
+            tropes = ", ".join(first_name(trope) for trope in scene.public_tropes())
             if tropes:
                 parts.append(_("Tropes: %(tropes)s.") % {"tropes": tropes})
             sources = [citation(source) for source in scene.sources.all()]
@@ -148,7 +153,7 @@ class NewScenesFeed(Feed):
     def item_categories(self, scene):
         if self.everyone.spoiler(scene):
             return []
-        return [trope.name for trope in scene.public_tropes()]
+        return [first_name(trope) for trope in scene.public_tropes()]
 
 
 class NewScenesAtomFeed(NewScenesFeed):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from scenes.models import Actor, Drama, Trope
+from scenes.naming import first_name
 from scenes.search.dramas import drama_named, dramas_like
 from scenes.search.ranking import RankedResults, search_scenes
 
@@ -103,7 +104,7 @@ class DramaField(SlugModelChoiceField):
             near = dramas_like(text)
             if not near:
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-            titles = ", ".join(f"“{drama.title}”" for drama in near)
+            titles = ", ".join(f"“{first_name(drama)}”" for drama in near)
             raise ValidationError(
                 _("No drama by that name in the catalogue: “%(typed)s”. Did you mean %(titles)s?"),
                 code="did_you_mean",

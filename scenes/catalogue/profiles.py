@@ -107,7 +107,7 @@ def actor_back_hugs_by_drama(actor, scenes) -> list[dict]:
     return list(
         scenes.featuring(actor)
         .order_by()
-        .values("drama__title", "drama__slug", "drama__year")
+        .values("drama__title", "drama__hangul_title", "drama__slug", "drama__year")
         .annotate(
             given=Count("pk", filter=Q(hugger__actor=actor)),
             received=Count("pk", filter=Q(hugged__actor=actor)),

@@ -133,6 +133,7 @@ class Catalogue:
             "id": character.pk,
             "drama": character.drama.slug,
             "name": character.name,
+            "hangul_name": character.hangul_name,
             "actor": character.actor.slug if character.actor else "",
             "gender": character.gender,
             "role": character.role,

@@ -101,7 +101,7 @@ class Loader:
         actors = {actor.slug: actor for actor in Actor.objects.all()}
         characters = {}
         for row in self.rows("characters"):
-            values = {name: row[name] for name in ("name", "gender", "role")}
+            values = {name: row[name] for name in ("name", "hangul_name", "gender", "role")}
             character = Character(pk=row["id"], drama=dramas[row["drama"]], actor=actors.get(row["actor"]), **values)
             characters[row["id"]] = self.checked(row, character, exclude=["drama", "actor"])
         links = []

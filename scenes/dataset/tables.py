@@ -174,6 +174,7 @@ TABLES = (
             number("id", "Stable identifier of the character.", required=True),
             text("drama", "Their drama (dramas.slug).", required=True),
             text("name", "The character's name, unique within the drama.", required=True),
+            text("hangul_name", "Their name in Hangul, if known."),
             text("actor", "Who plays them (actors.slug), if known."),
             text("gender", "female, male or other.", required=True, enum=("female", "male", "other")),
             text("role", "Their part in the story.", required=True, enum=ROLES),

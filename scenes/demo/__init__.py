@@ -3,6 +3,7 @@ The demo catalogue behind ``python manage.py load_demo``: real dramas with their
 (documented ones with their sources, a few illustrative ones labelled as such) and generated placeholder artwork.
 
 - ``dramas``, ``dramas_a_h``, ``dramas_i_z``: the dramas and characters, with notes on how each fact was checked;
+- ``character_names``: the characters' names in Hangul, where known;
 - ``scenes_documented_a_h``, ``_i_p``, ``_r_z``: back hugs public pages describe, each with its sources;
 - ``scenes_illustrative``: the few invented scenes kept for what no documented one shows;
 - ``retired``: scenes earlier versions loaded and this one takes out;

@@ -33,6 +33,7 @@ from scenes.submissions.stored import hash_stored_screenshot
 from scenes.timecodes import format_timecode, parse_timecode
 
 from . import DRAMAS, SCENES, artwork
+from .character_names import HANGUL_NAMES
 from .records import DramaFact, SceneFact
 from .retired import MOVED, RETIRED
 from .streaming import streaming_links
@@ -133,6 +134,7 @@ def load_dramas(dramas: tuple[DramaFact, ...], actors: dict[str, Actor], report:
                 Character,
                 {"drama_id": drama.pk, "name": character.name},
                 {
+                    "hangul_name": HANGUL_NAMES.get((fact.slug, character.name), ""),
                     "actor_id": actors[slugify(character.actor)].pk,
                     "gender": character.gender,
                     "role": character.role,

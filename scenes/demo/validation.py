@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from scenes.taxonomy import GROUPS
 from scenes.timecodes import parse_timecode
 
+from .character_names import HANGUL_NAMES
 from .records import DramaFact, SceneFact
 
 GENDERS = {"female", "male", "other"}
@@ -55,6 +56,11 @@ def check_dramas(dramas: tuple[DramaFact, ...]) -> list[str]:
             known = actor_hangul.setdefault(slugify(character.actor), character.actor_hangul)
             if known != character.actor_hangul:
                 problems.append(f"{where}: {character.actor} is written {character.actor_hangul}, elsewhere {known}")
+    characters = {(drama.slug, character.name) for drama in dramas for character in drama.characters}
+    problems += [
+        f"{slug}: {name} has a Hangul name in character_names.py but is no character of the drama"
+        for slug, name in sorted(set(HANGUL_NAMES) - characters)
+    ]
     return problems
 
 

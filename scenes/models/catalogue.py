@@ -129,6 +129,12 @@ class Character(models.Model):
         help_text=_("Who plays them."),
     )
     name = models.CharField(_("name"), max_length=120)
+    hangul_name = models.CharField(
+        _("hangul name"),
+        max_length=60,
+        blank=True,
+        help_text=_("The name in Hangul, as the drama writes it; Korean readers see it first. Empty when unknown."),
+    )
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SUPPORTING)
     is_confirmed = models.BooleanField(

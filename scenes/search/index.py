@@ -126,9 +126,11 @@ SCENE_VALUES = (
     "drama__hangul_title",
     "drama__other_titles",
     "hugger__name",
+    "hugger__hangul_name",
     "hugger__actor__name",
     "hugger__actor__hangul_name",
     "hugged__name",
+    "hugged__hangul_name",
     "hugged__actor__name",
     "hugged__actor__hangul_name",
     "setting",
@@ -136,6 +138,7 @@ SCENE_VALUES = (
     "line_english",
     "line_korean",
 )
+NAME_VALUES = SCENE_VALUES[4:12]  # the characters' and actors' names, romanised and in Hangul
 REINDEX_CHUNK = 2000
 
 
@@ -153,7 +156,7 @@ def scene_document(row: dict) -> dict:
     return {
         "scene_id": row["pk"],
         "titles": document(*titles, names=True),
-        "names": document(*(row[field] for field in SCENE_VALUES[4:10]), names=True),
+        "names": document(*(row[field] for field in NAME_VALUES), names=True),
         "place": document(row["setting"]),
         "body": document(row["description"], row["line_english"], row["line_korean"]),
     }
@@ -186,7 +189,7 @@ def _suggestion_values(apps, using, *, dramas, actors, tropes):
     for drama in get("Drama", dramas):
         yield {
             "kind": "drama", "drama_id": drama.pk, "label": drama.title, "slug": drama.slug,
-            "hint": " · ".join(str(part) for part in (drama.hangul_title, drama.year) if part),
+            "hint": " · ".join(str(part) for part in (drama.hangul_title, drama.year) if part),  # see suggestions.py
             "terms": document(drama.title, drama.hangul_title, *drama.other_titles.split(";"), names=True),
         }  # fmt: skip
     actor_rows = get("Actor", actors)

@@ -8,6 +8,7 @@ from django.db import connections
 from django.db.models import Case, F, IntegerField, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language
 
 from scenes.models import SearchSuggestion
 
@@ -18,11 +19,42 @@ SUGGESTIONS_PER_KIND = 5
 SUGGESTION_MATCH = f"SELECT rowid FROM {SUGGESTION_FTS} WHERE {SUGGESTION_FTS} MATCH %s"  # noqa: S608 - constants
 
 
+@dataclass(frozen=True)
+class ShownSuggestion:
+    """A suggestion as the reader reads it: ``label`` (in ``lang``) first, ``hint`` beside it."""
+
+    label: str
+    hint: str
+    lang: str
+    url: str
+
+
+HINT_SEPARATOR = " · "  # a drama's hint: its Hangul title and year (scenes.search.index)
+
+
+def in_reader_order(item: SearchSuggestion) -> ShownSuggestion:
+    """A Korean reader reads a drama's, an actor's or a trope's Hangul name first, as on the pages (scenes.naming):
+    the index keeps it as the hint, so the two change places. An alias's hint is the alias itself and stays."""
+    label, hint, url = item.label, item.hint, item.url
+    if not (get_language() or "").startswith("ko") or not hint or item.alias_id:
+        return ShownSuggestion(label, hint, "en", url)
+    if item.kind == SearchSuggestion.Kind.DRAMA:
+        hangul, _separator, year = hint.rpartition(HINT_SEPARATOR)
+        if not hangul:  # no Hangul title: the hint is the year alone
+            return ShownSuggestion(label, hint, "en", url)
+        return ShownSuggestion(hangul, f"{label}{HINT_SEPARATOR}{year}", "ko", url)
+    return ShownSuggestion(hint, label, "ko", url)
+
+
 @dataclass
 class SuggestionGroup:
     kind: str
     label: str
     items: list[SearchSuggestion]
+
+    @property
+    def shown(self) -> list[ShownSuggestion]:
+        return [in_reader_order(item) for item in self.items]
 
 
 def suggestions(text: str, *, per_kind: int = SUGGESTIONS_PER_KIND, using: str = "default") -> list[SuggestionGroup]:

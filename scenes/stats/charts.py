@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from scenes.links import cached_reverse
-from scenes.naming import names_of, spoiler_title
+from scenes.naming import first_name, names, names_of, spoiler_title
 
 from .drawing import Bar, Cell, Chart, Row, bar_width, catalogue_url, plural, short
 from .numbers import SUPERLATIVE_MIN_VOTES, SiteStats, share, surest_drama
@@ -34,6 +34,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
     dramas = sorted(stats.dramas, key=lambda d: (-(d.tally.awesome_share or 0), -d.tally.votes, d.title))
     rows, table = [], []
     for drama in dramas:
+        title = first_name(drama)  # the Hangul title for a Korean reader
         tally = drama.tally
         awesome_width = 100 * tally.awesome / tally.votes
         awesome_url = catalogue_url(drama=drama.slug, verdict="awesome")
@@ -47,7 +48,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
                     awesome_width,
                     url=awesome_url,
                     label=_("%(drama)s: %(count)s awesome votes (%(share)s%%). See its mostly awesome back hugs.")
-                    % {"drama": drama.title, "count": tally.awesome, "share": tally.awesome_share},
+                    % {"drama": title, "count": tally.awesome, "share": tally.awesome_share},
                 )
             )
         if tally.awkward:
@@ -58,13 +59,13 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
                     100 - awesome_width,
                     url=awkward_url,
                     label=_("%(drama)s: %(count)s awkward votes (%(share)s%%). See its mostly awkward back hugs.")
-                    % {"drama": drama.title, "count": tally.awkward, "share": 100 - tally.awesome_share},
+                    % {"drama": title, "count": tally.awkward, "share": 100 - tally.awesome_share},
                 )
             )
         rows.append(
             Row(
-                label=short(drama.title, 24),
-                full_label=drama.title,
+                label=short(title, 24),
+                full_label=title,
                 value=f"{tally.awesome_share}% · {plural(tally.votes, 'vote')}",
                 lines=[bars],
                 bar_height=16,
@@ -72,7 +73,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
         )
         table.append(
             [
-                Cell(drama.title, cached_reverse("scenes:drama-detail", drama.slug)),
+                Cell(title, cached_reverse("scenes:drama-detail", drama.slug)),
                 Cell(str(tally.scenes), catalogue_url(drama=drama.slug), numeric=True),
                 Cell(str(tally.awesome), awesome_url, numeric=True),
                 Cell(str(tally.awkward), awkward_url, numeric=True),
@@ -84,7 +85,7 @@ def drama_verdict_chart(stats: SiteStats) -> Chart:
     elif len(dramas) == 1:
         only = dramas[0]
         summary = _("%(drama)s is the only drama with votes: %(share)s%% of them say awesome.") % {
-            "drama": only.title,
+            "drama": first_name(only),
             "share": only.tally.awesome_share,
         }
     else:
@@ -109,10 +110,12 @@ def _superlatives_summary(dramas: list) -> str:
     best, worst = surest_drama(dramas, "awesome"), surest_drama(dramas, "awkward")
     numbers = {"count": len(dramas), "min_votes": SUPERLATIVE_MIN_VOTES}
     if best:
-        numbers.update(best=best.title, best_share=best.tally.awesome_share, votes=plural(best.tally.votes, "vote"))
+        numbers.update(
+            best=first_name(best), best_share=best.tally.awesome_share, votes=plural(best.tally.votes, "vote")
+        )
     if worst:
         numbers.update(
-            worst=worst.title,
+            worst=first_name(worst),
             worst_share=worst.tally.awesome_share,
             worst_votes=plural(worst.tally.votes, "vote"),
         )
@@ -391,19 +394,20 @@ def controversy_chart(stats: SiteStats, spoilers: frozenset[int] = frozenset()) 
         tally = scene.tally
         awesome_width = 100 * tally.awesome / tally.votes
         episode = scene.episode if scene.episode is not None else _("unknown")  # no source says, for some
+        drama = names(scene.drama_title, scene.drama_hangul_title).first  # the Hangul ones for a Korean reader
         if scene.pk in spoilers:
-            name = spoiler_title(drama=scene.drama_title, episode=scene.episode)
+            name = spoiler_title(drama=drama, episode=scene.episode)
         else:
             name = _("%(hugger)s → %(hugged)s, %(drama)s ep. %(episode)s") % {
-                "hugger": scene.hugger,
-                "hugged": scene.hugged,
-                "drama": scene.drama_title,
+                "hugger": names(scene.hugger, scene.hugger_hangul).first,
+                "hugged": names(scene.hugged, scene.hugged_hangul).first,
+                "drama": drama,
                 "episode": episode,
             }
         votes = {"name": name, "awesome": tally.awesome, "awkward": tally.awkward}
         rows.append(
             Row(
-                label=_("%(drama)s, ep. %(episode)s") % {"drama": short(scene.drama_title, 20), "episode": episode},
+                label=_("%(drama)s, ep. %(episode)s") % {"drama": short(drama, 20), "episode": episode},
                 full_label=name,
                 value=_("%(awesome)s vs %(awkward)s") % votes,
                 url=scene.url,
@@ -428,7 +432,7 @@ def controversy_chart(stats: SiteStats, spoilers: frozenset[int] = frozenset()) 
     if stats.controversial and stats.controversial[0].pk in spoilers:
         top = stats.controversial[0]
         summary = _("Fans split most on %(name)s: %(awesome)s awesome to %(awkward)s awkward.") % {
-            "name": spoiler_title(drama=top.drama_title, episode=top.episode),
+            "name": spoiler_title(drama=names(top.drama_title, top.drama_hangul_title).first, episode=top.episode),
             "awesome": top.tally.awesome,
             "awkward": top.tally.awkward,
         }
@@ -438,9 +442,9 @@ def controversy_chart(stats: SiteStats, spoilers: frozenset[int] = frozenset()) 
             "Fans split most on %(hugger)s → %(hugged)s in %(drama)s (episode %(episode)s): %(awesome)s awesome to "
             "%(awkward)s awkward."
         ) % {
-            "hugger": top.hugger,
-            "hugged": top.hugged,
-            "drama": top.drama_title,
+            "hugger": names(top.hugger, top.hugger_hangul).first,
+            "hugged": names(top.hugged, top.hugged_hangul).first,
+            "drama": names(top.drama_title, top.drama_hangul_title).first,
             "episode": top.episode if top.episode is not None else _("unknown"),
             "awesome": top.tally.awesome,
             "awkward": top.tally.awkward,

@@ -20,8 +20,8 @@ from django.utils import timezone
 from community.scoring import wilson_lower_bound
 from scenes.models import SUPERLATIVE_MIN_VOTES, Character, Drama, Scene, SceneTrope, StatsSnapshot, Trope
 
-STATS_CACHE_KEY = "scenes:stats:v3"
-MOST_BACK_HUGS_CACHE_KEY = "scenes:dramas-most-back-hugs:v1"
+STATS_CACHE_KEY = "scenes:stats:v4"  # v4: the Hangul titles and names too
+MOST_BACK_HUGS_CACHE_KEY = "scenes:dramas-most-back-hugs:v2"
 STATS_CACHE_SECONDS = 300
 SNAPSHOT_KIND = "site"
 DRAMAS_IN_CHART = 12
@@ -62,6 +62,7 @@ class DramaCount:
     year: int
     tally: Tally
     derived: dict[int, Tally]
+    hangul_title: str = ""  # a Korean reader sees it first (scenes.naming)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class ControversialScene:
     episodes: int = 0
     submitted_by_id: int | None = None
     is_spoiler: bool = False
+    # The Hangul ones, which a Korean reader sees first (scenes.naming); a snapshot from before has none.
+    drama_hangul_title: str = ""
+    hugger_hangul: str = ""
+    hugged_hangul: str = ""
 
 
 @dataclass
@@ -144,6 +149,7 @@ class SiteStats:
                     year=drama["year"],
                     tally=Tally(**drama["tally"]),
                     derived={int(pk): Tally(**tally) for pk, tally in drama["derived"].items()},  # JSON keys are text
+                    hangul_title=drama.get("hangul_title", ""),
                 )
                 for drama in data["dramas"]
             ],
@@ -223,7 +229,7 @@ def counts_by_drama(derived_tropes, *, most: int | None = None, using: str = "de
         order, limit = f"scenes DESC, {drama}.title LIMIT %s", [most]
     # Table names come from the models and conditions from the ORM's compiler; values are parameters.
     sql = f"""
-        SELECT {drama}.title, {drama}.slug, {drama}.year, {total("per_hugger.n")} AS scenes,
+        SELECT {drama}.title, {drama}.hangul_title, {drama}.slug, {drama}.year, {total("per_hugger.n")} AS scenes,
                {total("per_hugger.awesome")} AS awesome, {total("per_hugger.awkward")} AS awkward{derived_columns}
         FROM (
             SELECT hugger_id, COUNT(*) AS n, SUM(awesome_count) AS awesome, SUM(awkward_count) AS awkward
@@ -231,7 +237,7 @@ def counts_by_drama(derived_tropes, *, most: int | None = None, using: str = "de
         ) AS per_hugger
         JOIN {character} ON {character}.id = per_hugger.hugger_id
         JOIN {drama} ON {drama}.id = {character}.drama_id
-        GROUP BY {drama}.id, {drama}.title, {drama}.slug, {drama}.year
+        GROUP BY {drama}.id, {drama}.title, {drama}.hangul_title, {drama}.slug, {drama}.year
         ORDER BY {order}
     """  # noqa: S608
     with connection.cursor() as cursor:
@@ -245,6 +251,7 @@ def counts_by_drama(derived_tropes, *, most: int | None = None, using: str = "de
             year=row["year"],
             tally=_tally(row),
             derived={trope.pk: _tally(row, prefix=f"t{trope.pk}_") for trope in derived_tropes},
+            hangul_title=row["hangul_title"],
         )
         for row in rows
     ]
@@ -295,6 +302,9 @@ def most_controversial(scenes, *, limit: int = CONTROVERSIAL_IN_CHART) -> list[C
             episodes=scene.drama.episodes,
             submitted_by_id=scene.submitted_by_id,
             is_spoiler=scene.is_spoiler,
+            drama_hangul_title=scene.drama.hangul_title,
+            hugger_hangul=scene.hugger.hangul_name,
+            hugged_hangul=scene.hugged.hangul_name,
         )
         for scene in scenes.most_controversial().select_related("drama", "hugger", "hugged")[:limit]
     ]

@@ -3,10 +3,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from scenes.models import Character, Drama, Trope
 from scenes.models.sources import validate_short_quote
+from scenes.naming import first_name, inline_name
 from scenes.search.dramas import drama_named
 from scenes.timecodes import format_timecode, parse_timecode
 
@@ -109,9 +110,7 @@ class SceneForm(forms.Form):
         cast = drama.characters.public_or_added_by(fan) if drama else None
         characters = list(cast.select_related("actor").order_by("name")) if drama else []
         self.characters = {str(character.pk): character for character in characters}
-        choices = [("", "Choose…")] + [
-            (str(c.pk), f"{c.name}{f' ({c.actor.name})' if c.actor else ''}") for c in characters
-        ]
+        choices = [("", _("Choose…"))] + [(str(character.pk), _cast_label(character)) for character in characters]
         choices.append((NEW, _("Someone else (add a new character)")))
         for role in ("hugger", "hugged"):
             self.fields[role].choices = choices
@@ -166,7 +165,7 @@ class SceneForm(forms.Form):
             self.add_error(
                 "episode",
                 ngettext("%(drama)s has %(episodes)d episode.", "%(drama)s has %(episodes)d episodes.", drama.episodes)
-                % {"drama": drama.title, "episodes": drama.episodes},
+                % {"drama": first_name(drama), "episodes": drama.episodes},
             )
         start, end = data.get("start"), data.get("end")
         self._check_moment(data, start, end)
@@ -321,3 +320,14 @@ class DramaProposalForm(forms.Form):
         if Drama.objects.filter(title__iexact=title).exists():
             raise ValidationError(_("We already have this drama: pick it in the submission form."))
         return title
+
+
+def _cast_label(character: Character) -> str:
+    """A character as the pickers offer them: their name in the reader's order (both, in Korean), and who plays
+    them, by the name the reader reads first."""
+    if not character.actor:
+        return inline_name(character)
+    return pgettext("a character and the actor who plays them", "%(character)s (%(actor)s)") % {
+        "character": inline_name(character),
+        "actor": first_name(character.actor),
+    }
