@@ -112,7 +112,7 @@ def test_search_finds_a_scene_by_a_characters_hangul_name(tan_hugs_eunsang, with
 
 def test_a_hug_of_unknown_episode_is_written_as_korean_writes_it(tan_hugs_eunsang):
     scene = tan_hugs_eunsang
-    unknown = {"episode": None, "start_seconds": None, "end_seconds": None, "awesome_count": 9}
+    unknown = {"episode": None, "start_seconds": None, "end_seconds": None, "awesome_count": 12}
     SceneFactory(drama=scene.drama, hugger=scene.hugger, hugged=scene.hugged, **unknown)  # the most awesome one
 
     korean = page("/ko/dramas/the-heirs/")

@@ -32,10 +32,10 @@ def heirs():
 
 @pytest.fixture
 def split_hug(heirs):
-    """Kim Tan hugs Cha Eun-sang, and the fans are split on it (3 awesome, 3 awkward)."""
+    """Kim Tan hugs Cha Eun-sang, and the fans are split on it (6 awesome, 6 awkward: enough votes for the charts)."""
     tan = CharacterFactory(drama=heirs, name="Kim Tan", hangul_name="김탄", actor=ActorFactory(hangul_name="이민호"))
     eunsang = CharacterFactory(drama=heirs, name="Cha Eun-sang", hangul_name="차은상", gender="female")
-    return SceneFactory(drama=heirs, hugger=tan, hugged=eunsang, episode=8, awesome_count=3, awkward_count=3)
+    return SceneFactory(drama=heirs, hugger=tan, hugged=eunsang, episode=8, awesome_count=6, awkward_count=6)
 
 
 def text(address: str, client=None, **headers) -> str:

@@ -67,7 +67,7 @@ def test_who_hugs_whom_and_where_blur_with_the_rest_of_a_spoiler(client, twist):
     html = client.get(twist.reveal.get_absolute_url()).content.decode()
     facts = re.search(r'<dl class="facts">.*?</dl>', html, re.S).group(0)
     for name in ("Secret Brother", "Lost Sister", "The hospital roof"):
-        assert re.search(rf"<dd data-spoilable>{name}", facts), name
+        assert re.search(rf"<dd data-spoilable>(<span[^>]*>)?{name}", facts), name
     assert '<p class="lead" data-spoilable>The hospital roof</p>' in html
 
 
@@ -78,12 +78,12 @@ def test_a_reader_who_watched_past_it_or_shows_all_spoilers_gets_the_full_title(
     assert meta(html, "og:title").startswith("Secret Brother → Lost Sister")
     record_watch_progress(fan=fan, drama=twist.drama, last_episode=None)
     set_show_spoilers(fan=fan, show=True)
-    assert "<h1>Secret Brother" in client.get(twist.reveal.get_absolute_url()).content.decode()
+    assert '<h1><span lang="en">Secret Brother' in client.get(twist.reveal.get_absolute_url()).content.decode()
 
 
 def test_the_kept_anonymous_page_follows_a_moderators_spoiler_mark_at_once(client, twist):
     plain_url = twist.plain.get_absolute_url()
-    assert "<h1>Lost Sister" in client.get(plain_url).content.decode()
+    assert '<h1><span lang="en">Lost Sister' in client.get(plain_url).content.decode()
     assert client.get(plain_url)["X-Edge-Cache"] == "hit"  # one copy, kept for every anonymous reader
     twist.plain.is_spoiler = True
     twist.plain.save()
