@@ -38,3 +38,16 @@ def _depth(data) -> int:
             children = value.values() if isinstance(value, dict) else value
             pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return deepest
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    """A form with files (finding a scene from a screenshot); a broken body is refused in the reader's language."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except ParseError as error:
+            # DRF words it in English only, around Django's MultiPartParserError, which says what is wrong.
+            raise ParseError(
+                _("Multipart form parse error - %(error)s") % {"error": error.__context__ or ""}
+            ) from error

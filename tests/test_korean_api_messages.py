@@ -81,3 +81,13 @@ def test_the_api_documentation_page_is_in_the_readers_language():
 
     assert korean["Content-Language"] == "ko"
     assert '<html lang="ko">' in korean.content.decode() and "<h1>API 문서</h1>" in korean.content.decode()
+
+
+def test_a_broken_upload_to_find_a_scene_is_refused_in_korean(signed_in):
+    broken = {"content_type": "multipart/form-data; boundary=", "data": b"--\r\nnot a form"}
+
+    korean = signed_in.post("/api/scenes/find/", **broken, **KOREAN)
+    english = signed_in.post("/api/scenes/find/", **broken)
+
+    assert korean.status_code == 400 and detail(korean).startswith("첨부 양식을 읽을 수 없어요 - ")
+    assert detail(english).startswith("Multipart form parse error - ")

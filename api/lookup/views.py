@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -17,6 +16,7 @@ from scenes.catalogue.finder import HASH_BITS, MAX_RESULTS, closest_scenes, keep
 from scenes.models import Scene
 from scenes.submissions.images import screenshot_hash
 
+from ..parsers import MultiPartParser
 from ..schema import errors
 from ..serializers import SceneSerializer
 from ..views import JSONOnly
