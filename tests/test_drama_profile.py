@@ -188,3 +188,9 @@ def test_profile_pages_queries_stay_fixed_from_1_to_30_scenes(client, django_ass
     add(29)
     with_thirty = count_queries(client, django_assert_max_num_queries, target, limit)
     assert with_thirty == with_one
+
+
+def test_one_episode_with_a_back_hug_reads_as_one(client):
+    cast = cast_for(slug="single", episodes=16)
+    cast.scene(cast.him, cast.her, episode=4)
+    assert "1 of 16 episodes has a back hug." in client.get("/dramas/single/").content.decode()
