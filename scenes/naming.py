@@ -39,9 +39,14 @@ def names_of(thing) -> Names:
     return Names(str(thing), "", "", "")
 
 
+def hangul_first() -> bool:
+    """Whether this request's reader reads the Hangul name first: a Korean reader (any "ko" language)."""
+    return (get_language() or "").startswith("ko")
+
+
 def names(english: str, hangul: str) -> Names:
     """An English (or romanised) name and a Hangul one (empty when unknown), in the order the reader reads them."""
-    if hangul and (get_language() or "").startswith("ko"):
+    if hangul and hangul_first():
         return Names(hangul, english, "ko", "en")
     return Names(english, hangul, "en", "ko" if hangul else "")
 

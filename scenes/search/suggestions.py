@@ -8,9 +8,9 @@ from django.db import connections
 from django.db.models import Case, F, IntegerField, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
-from django.utils.translation import get_language
 
 from scenes.models import SearchSuggestion
+from scenes.naming import hangul_first
 
 from .index import SUGGESTION_FTS
 from .text import parse_query, words
@@ -36,7 +36,7 @@ def in_reader_order(item: SearchSuggestion) -> ShownSuggestion:
     """A Korean reader reads a drama's, an actor's or a trope's Hangul name first, as on the pages (scenes.naming):
     the index keeps it as the hint, so the two change places. An alias's hint is the alias itself and stays."""
     label, hint, url = item.label, item.hint, item.url
-    if not (get_language() or "").startswith("ko") or not hint or item.alias_id:
+    if not hangul_first() or not hint or item.alias_id:
         return ShownSuggestion(label, hint, "en", url)
     if item.kind == SearchSuggestion.Kind.DRAMA:
         hangul, _separator, year = hint.rpartition(HINT_SEPARATOR)
