@@ -4,10 +4,9 @@ from django_filters import BooleanFilter, CharFilter, ChoiceFilter, FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
-from scenes.catalogue.actors import SORTS
+from scenes.catalogue.actors import SORTS, whose_name_matches
 from scenes.catalogue.filters import SEARCH_MAX_LENGTH, SlugChoiceFilter
 from scenes.models import Actor, Character, Drama
-from scenes.search.suggestions import actors_named
 
 
 class FilterSetBackend(DjangoFilterBackend):
@@ -60,10 +59,7 @@ class ActorFilter(FilterSet):
 
     def named(self, queryset, name, value):
         text = " ".join(value.split())
-        if not text:
-            return queryset
-        named = actors_named(text)
-        return queryset.filter(pk__in=named) if named is not None else queryset.none()
+        return whose_name_matches(queryset, text) if text else queryset
 
     def ordered(self, queryset, name, value):
         return queryset.order_by(*SORTS[value][1]) if value else queryset

@@ -34,6 +34,12 @@ def roles_in_back_hugs():
     )
 
 
+def whose_name_matches(actors, text: str):
+    """The ``actors`` whose name matches ``text`` as the site's search reads names (none when it has no words)."""
+    ids = actors_named(text)
+    return actors.filter(pk__in=ids) if ids is not None else actors.none()
+
+
 def actor_index(*, text: str = "", sort: str = "name"):
     """
     The actors the index lists, each with ``hugs_given``, ``hugs_received`` and ``back_hug_roles`` (their
@@ -42,8 +48,7 @@ def actor_index(*, text: str = "", sort: str = "name"):
     """
     actors = Actor.objects.public().in_published_scenes().with_back_hug_counts()
     if text:
-        named = actors_named(text)
-        actors = actors.filter(pk__in=named) if named is not None else actors.none()
+        actors = whose_name_matches(actors, text)
     return actors.order_by(*SORTS[sort][1]).prefetch_related(
         Prefetch("roles", queryset=roles_in_back_hugs(), to_attr="back_hug_roles")
     )
